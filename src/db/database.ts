@@ -1,0 +1,52 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import type { DB } from './schema.ts';
+import { PGliteDialect } from './pglite-dialect.ts';
+
+/**
+ * The database seam: the ONE place that decides between the embedded PGlite and a PostgreSQL
+ * server. Everything else sees a Kysely<DB> and writes one SQL dialect.
+ */
+export type Database = {
+  db: Kysely<DB>;
+  kind: 'pglite' | 'postgres';
+  /** Whether this database has no Baken tables yet (decided before migrating). */
+  close(): Promise<void>;
+};
+
+// Bigints in Baken are counters and sequence ids far below 2^53: read them as numbers on both engines
+// (PGlite already does).
+pg.types.setTypeParser(20, (v) => Number(v));
+
+export type OpenOptions = { databaseUrl?: string; dataDir?: string; poolSize?: number };
+
+export async function openDatabase(opts: OpenOptions): Promise<Database> {
+  if (opts.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10 });
+    // Surface a wrong URL at start-up rather than at the first request.
+    const client = await pool.connect();
+    client.release();
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    return { db, kind: 'postgres', close: () => db.destroy() };
+  }
+  const { PGlite } = await import('@electric-sql/pglite');
+  let pglite;
+  if (opts.dataDir === undefined || opts.dataDir === 'memory://') {
+    pglite = await PGlite.create();
+  } else {
+    const dir = path.join(opts.dataDir, 'pgdata');
+    fs.mkdirSync(dir, { recursive: true });
+    pglite = await PGlite.create(dir);
+  }
+  const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
+  return {
+    db,
+    kind: 'pglite',
+    close: async () => {
+      await db.destroy();
+      await pglite.close();
+    },
+  };
+}
