@@ -2,7 +2,7 @@ export type RecordScope = 'own' | 'organisation' | 'assigned' | 'all';
 
 /** Who is acting: a signed-in user, or the system itself (jobs, CLI run by an operator). */
 export type Actor = {
-  kind: 'user' | 'system';
+  kind: 'user' | 'system' | 'anonymous';
   userId: string | null;
   organisationId: string | null;
   roleId: string;
@@ -25,5 +25,19 @@ export function systemActor(label: string): Actor {
     seesPersonalData: true,
     grants: new Set(['*']),
     label,
+  };
+}
+
+/** Nobody signed in: holds no grants. Used for login and public endpoints. */
+export function anonymousActor(): Actor {
+  return {
+    kind: 'anonymous',
+    userId: null,
+    organisationId: null,
+    roleId: 'anonymous',
+    scope: 'own',
+    seesPersonalData: false,
+    grants: new Set(),
+    label: 'anonymous',
   };
 }

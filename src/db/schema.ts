@@ -2,6 +2,7 @@ import type { ColumnType, Generated } from 'kysely';
 
 /** Table types for Kysely. Keep in step with the migrations in ./migrations. */
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type GeneratedTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type Json = ColumnType<unknown, string, string>;
 
 export interface OrganisationsTable {
@@ -10,7 +11,7 @@ export interface OrganisationsTable {
   type: string;
   region: string | null;
   active: Generated<boolean>;
-  created_at: Generated<Timestamp>;
+  created_at: GeneratedTimestamp;
 }
 
 export interface RolesTable {
@@ -20,7 +21,7 @@ export interface RolesTable {
   scope: 'own' | 'organisation' | 'assigned' | 'all';
   sees_personal_data: boolean;
   built_in: Generated<boolean>;
-  created_at: Generated<Timestamp>;
+  created_at: GeneratedTimestamp;
 }
 
 export interface RoleGrantsTable {
@@ -39,11 +40,13 @@ export interface UsersTable {
   totp_secret: string | null;
   totp_pending_secret: string | null;
   totp_enabled_at: Timestamp | null;
+  /** The last accepted TOTP time step: a code is never accepted twice. */
+  totp_last_step: number | null;
   failed_logins: Generated<number>;
   locked_until: Timestamp | null;
   disabled_at: Timestamp | null;
   locale: Generated<'nl' | 'en'>;
-  created_at: Generated<Timestamp>;
+  created_at: GeneratedTimestamp;
   last_login_at: Timestamp | null;
 }
 
@@ -52,7 +55,7 @@ export interface RecoveryCodesTable {
   user_id: string;
   code_hash: string;
   used_at: Timestamp | null;
-  created_at: Generated<Timestamp>;
+  created_at: GeneratedTimestamp;
 }
 
 export interface SessionsTable {

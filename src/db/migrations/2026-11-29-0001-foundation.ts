@@ -36,6 +36,7 @@ const ddl = [
      totp_secret text,
      totp_pending_secret text,
      totp_enabled_at timestamptz,
+     totp_last_step bigint,
      failed_logins integer not null default 0,
      locked_until timestamptz,
      disabled_at timestamptz,

@@ -1,0 +1,16 @@
+/**
+ * The catalogue of resources and the actions on them that roles can be granted. Each capability
+ * adds its resources here (and grants them to built-in roles in a migration).
+ */
+export const RESOURCE_ACTIONS: Record<string, readonly string[]> = {
+  organisation: ['list', 'read', 'create', 'update'],
+  user: ['list', 'read', 'create', 'update'],
+  role: ['list', 'read', 'create', 'update'],
+  audit: ['list'],
+  job: ['list'],
+};
+
+export function isKnownGrant(grant: string): boolean {
+  const [resource, action, extra] = grant.split(':');
+  return extra === undefined && resource !== undefined && action !== undefined && (RESOURCE_ACTIONS[resource]?.includes(action) ?? false);
+}
