@@ -1,0 +1,69 @@
+import os from 'node:os';
+import type { Command } from 'commander';
+import { openServices } from '../../app-services.ts';
+import { loadConfig } from '../../config.ts';
+import { seedDemo } from '../../demo/seed-demo.ts';
+import { buildServer } from '../../http/server.ts';
+import type { ServerState } from '../../http/server-state.ts';
+import { foundationJobHandlers, foundationRecurringJobs } from '../../jobs/foundation-jobs.ts';
+import { createWorker, type Worker } from '../../jobs/worker.ts';
+import { createLogger } from '../../logger.ts';
+import { runCommand } from '../open.ts';
+
+export function register(program: Command) {
+  program
+    .command('serve')
+    .description('start the web app, API and background jobs (PORT, default 3000)')
+    .action(() => runCommand(serve));
+}
+
+async function serve() {
+  const started = performance.now();
+  const config = loadConfig();
+  const logger = createLogger(config.logLevel);
+  const state: ServerState = { services: null, ready: false };
+  const app = await buildServer(config, state, logger);
+  // Listen first: /api/health answers 503 while the database opens and migrates.
+  await app.listen({ port: config.port, host: config.host });
+
+  const services = await openServices(config, { logger });
+  state.services = services;
+  if (services.migration.applied.length > 0) logger.info({ applied: services.migration.applied }, 'migrations applied');
+  const embedded = services.database.kind === 'pglite';
+  const seed = config.seedDemo === 'always' || (config.seedDemo === 'auto' && embedded && services.migration.wasEmpty);
+  if (seed) {
+    const report = await seedDemo(services);
+    if (report.seeded) logger.info(report, 'demo data seeded (see README for the demo logins)');
+  }
+  let worker: Worker | null = null;
+  if (config.jobsEnabled) {
+    worker = createWorker({
+      services,
+      handlers: foundationJobHandlers,
+      recurring: foundationRecurringJobs,
+      workerId: `${os.hostname()}:${process.pid}`,
+      pollMs: config.jobPollMs,
+    });
+    await worker.start();
+  }
+  state.ready = true;
+  const address = `http://${config.host === '127.0.0.1' || config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
+  logger.info({ database: services.database.kind, ms: Math.round(performance.now() - started) }, `Baken is ready on ${address}`);
+  process.stderr.write(`\nBaken is ready on ${address} (database: ${services.database.kind}, started in ${Math.round(performance.now() - started)} ms)\n\n`);
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'stopping: finishing requests and jobs in progress');
+    // Stop taking work, let in-flight requests and the job in hand finish, then close the database.
+    await app.close();
+    await worker?.stop();
+    state.ready = false;
+    await services.database.close();
+    logger.info('stopped');
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+}
