@@ -9,7 +9,7 @@ export default defineConfig({
   build: {
     outDir: '../dist/web',
     emptyOutDir: true,
-    sourcemap: true,
+    sourcemap: false,
     // Under a strict CSP ('self') nothing may be inlined as a script; keep assets as files.
     assetsInlineLimit: 0,
   },

@@ -2,3 +2,24 @@
 export function columnAad(table: string, column: string, id: string): string {
   return `${table}.${column}:${id}`;
 }
+
+/**
+ * Every column holding envelope-encrypted values (envelope.ts). Key rotation re-wraps exactly these
+ * and backups list the key ids they use, so a new encrypted column MUST be added here.
+ */
+export type EncryptedColumn = {
+  table: string;
+  column: string;
+  /** The row's key, the `id` that `aad` receives. */
+  idColumn: string;
+  aad: (row: { id: string }) => string;
+};
+
+const column = (table: string, name: string, idColumn = 'id'): EncryptedColumn => ({
+  table,
+  column: name,
+  idColumn,
+  aad: (row) => columnAad(table, name, row.id),
+});
+
+export const ENCRYPTED_COLUMNS: readonly EncryptedColumn[] = [column('users', 'totp_secret'), column('users', 'totp_pending_secret')];

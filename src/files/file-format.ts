@@ -80,14 +80,11 @@ export function rewrapFileBytes(keyring: Keyring, id: string, blob: Buffer): Buf
   } catch (e) {
     throw new FileIntegrityError(`stored file ${id}: cannot unwrap its data key (${(e as Error).message})`);
   }
-  const { wrapped } = rewrapWith(keyring, dataKey, id);
-  return Buffer.concat([header(keyring.activeKeyId, wrapped), blob.subarray(h.bodyOffset)]);
-}
-
-function rewrapWith(keyring: Keyring, dataKey: Buffer, id: string): { wrapped: Buffer } {
   const kek = keyring.keys.get(keyring.activeKeyId);
   if (!kek) throw new FileIntegrityError(`active key ${keyring.activeKeyId} is not in the keyring`);
-  return { wrapped: gcmEncrypt(kek, dataKey, `dek:${fileAad(id)}`) };
+  // Mirrors envelope.ts's wrapping (aad "dek:" + aad), which has no export for wrapping an existing data key.
+  const wrapped = gcmEncrypt(kek, dataKey, `dek:${fileAad(id)}`);
+  return Buffer.concat([header(keyring.activeKeyId, wrapped), blob.subarray(h.bodyOffset)]);
 }
 
 export function keyIdOfFile(id: string, blob: Buffer): string {

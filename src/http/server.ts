@@ -33,7 +33,6 @@ export async function buildServer(config: Config, state: ServerState, logger: Lo
     bodyLimit: config.bodyLimitBytes,
     trustProxy: config.trustProxy,
     genReqId: () => crypto.randomUUID(),
-    disableRequestLogging: false,
     return503OnClosing: true,
     routerOptions: { maxParamLength: 200 },
   });

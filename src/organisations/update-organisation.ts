@@ -18,16 +18,13 @@ export async function updateOrganisation(ctx: Ctx, input: { id: string; name?: s
         .executeTakeFirst();
       if (clash) throw conflict('An organisation with this name already exists.', 'body.name');
     }
-    const row = await tx.db
-      .updateTable('organisations')
-      .set({
-        ...(input.name !== undefined ? { name: input.name.trim() } : {}),
-        ...(input.region !== undefined ? { region: input.region } : {}),
-        ...(input.active !== undefined ? { active: input.active } : {}),
-      })
-      .where('id', '=', input.id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const changes = {
+      ...(input.name !== undefined ? { name: input.name.trim() } : {}),
+      ...(input.region !== undefined ? { region: input.region } : {}),
+      ...(input.active !== undefined ? { active: input.active } : {}),
+    };
+    if (Object.keys(changes).length === 0) return presentOrganisation(current);
+    const row = await tx.db.updateTable('organisations').set(changes).where('id', '=', input.id).returningAll().executeTakeFirstOrThrow();
     const changed = Object.keys(input).filter((k) => k !== 'id');
     await recordAudit(tx, { action: 'organisation.update', resourceType: 'organisation', resourceId: row.id, details: { changed } });
     return presentOrganisation(row);

@@ -47,16 +47,13 @@ export async function updateRole(ctx: Ctx, input: RoleInput & { id: string }) {
     if (current.id === tx.actor.roleId && !grants.includes('role:update')) {
       throw new DomainError('CONFLICT', 'You cannot remove role:update from your own role; ask another administrator.');
     }
-    await tx.db
-      .updateTable('roles')
-      .set({
-        ...(input.name !== undefined ? { name: input.name } : {}),
-        ...(input.description !== undefined ? { description: input.description } : {}),
-        ...(input.scope !== undefined ? { scope: input.scope } : {}),
-        ...(input.seesPersonalData !== undefined ? { sees_personal_data: input.seesPersonalData } : {}),
-      })
-      .where('id', '=', input.id)
-      .execute();
+    const changes = {
+      ...(input.name !== undefined ? { name: input.name } : {}),
+      ...(input.description !== undefined ? { description: input.description } : {}),
+      ...(input.scope !== undefined ? { scope: input.scope } : {}),
+      ...(input.seesPersonalData !== undefined ? { sees_personal_data: input.seesPersonalData } : {}),
+    };
+    if (Object.keys(changes).length > 0) await tx.db.updateTable('roles').set(changes).where('id', '=', input.id).execute();
     const before = (await tx.db.selectFrom('role_grants').select(['resource', 'action']).where('role_id', '=', input.id).execute()).map((g) => `${g.resource}:${g.action}`);
     await writeGrants(tx, input.id, grants);
     await recordAudit(tx, {

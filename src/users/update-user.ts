@@ -29,17 +29,14 @@ export async function updateUser(ctx: Ctx, input: UpdateUserInput) {
       if (!role) throw invalid('body.roleId', 'No such role.');
     }
     const now = tx.clock.now();
-    await tx.db
-      .updateTable('users')
-      .set({
-        ...(input.displayName !== undefined ? { display_name: input.displayName.trim() } : {}),
-        ...(input.roleId !== undefined ? { role_id: input.roleId } : {}),
-        ...(input.disabled !== undefined ? { disabled_at: input.disabled ? now : null } : {}),
-        ...(input.unlock ? { locked_until: null, failed_logins: 0 } : {}),
-        ...(input.resetSecondFactor ? { totp_secret: null, totp_pending_secret: null, totp_enabled_at: null, totp_last_step: null } : {}),
-      })
-      .where('id', '=', input.id)
-      .execute();
+    const changes = {
+      ...(input.displayName !== undefined ? { display_name: input.displayName.trim() } : {}),
+      ...(input.roleId !== undefined ? { role_id: input.roleId } : {}),
+      ...(input.disabled !== undefined ? { disabled_at: input.disabled ? now : null } : {}),
+      ...(input.unlock ? { locked_until: null, failed_logins: 0 } : {}),
+      ...(input.resetSecondFactor ? { totp_secret: null, totp_pending_secret: null, totp_enabled_at: null, totp_last_step: null } : {}),
+    };
+    if (Object.keys(changes).length > 0) await tx.db.updateTable('users').set(changes).where('id', '=', input.id).execute();
     if (input.resetSecondFactor) await tx.db.deleteFrom('recovery_codes').where('user_id', '=', input.id).execute();
     const endSessions = input.disabled === true || input.resetSecondFactor === true || (input.roleId !== undefined && input.roleId !== current.role_id);
     if (endSessions) await tx.db.updateTable('sessions').set({ revoked_at: now }).where('user_id', '=', input.id).where('revoked_at', 'is', null).execute();

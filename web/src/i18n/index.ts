@@ -1,0 +1,62 @@
+import i18n from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import type { Locale } from '../api/types.ts';
+import en from './en.json';
+import nl from './nl.json';
+
+export const LOCALES: Locale[] = ['nl', 'en'];
+const STORAGE_KEY = 'baken.locale';
+
+function storedLocale(): Locale {
+  try {
+    const value = localStorage.getItem(STORAGE_KEY);
+    return value === 'en' || value === 'nl' ? value : 'nl';
+  } catch {
+    return 'nl';
+  }
+}
+
+export function currentLocale(): Locale {
+  return i18n.language === 'en' ? 'en' : 'nl';
+}
+
+const SIGNED_OUT_CHOICE_KEY = 'baken.localeChosenSignedOut';
+
+/** Switches the interface language and remembers it on this device. */
+export async function changeLocale(locale: Locale, options: { signedOutChoice?: boolean } = {}): Promise<void> {
+  try {
+    localStorage.setItem(STORAGE_KEY, locale);
+    if (options.signedOutChoice) sessionStorage.setItem(SIGNED_OUT_CHOICE_KEY, locale);
+  } catch {
+    // Private browsing or storage disabled: the choice then lasts for this page only.
+  }
+  await i18n.changeLanguage(locale);
+}
+
+/** A language the user picked while signed out in this tab (once), to carry into the account. */
+export function takeSignedOutChoice(): Locale | null {
+  try {
+    const value = sessionStorage.getItem(SIGNED_OUT_CHOICE_KEY);
+    sessionStorage.removeItem(SIGNED_OUT_CHOICE_KEY);
+    return value === 'en' || value === 'nl' ? value : null;
+  } catch {
+    return null;
+  }
+}
+
+i18n.on('languageChanged', (lng) => {
+  document.documentElement.lang = lng;
+});
+
+void i18n.use(initReactI18next).init({
+  resources: { nl: { translation: nl }, en: { translation: en } },
+  lng: storedLocale(),
+  fallbackLng: 'nl',
+  supportedLngs: LOCALES,
+  interpolation: { escapeValue: false }, // React escapes already
+  returnNull: false,
+  react: { useSuspense: false },
+});
+document.documentElement.lang = i18n.language;
+
+export default i18n;

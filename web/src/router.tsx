@@ -1,0 +1,77 @@
+import type { QueryClient } from '@tanstack/react-query';
+import { createRootRouteWithContext, createRoute, createRouter, redirect } from '@tanstack/react-router';
+import { sessionQuery } from './api/session.ts';
+import { Layout } from './components/Layout.tsx';
+import { pathForStage, rememberTarget } from './lib/after-login.ts';
+import { AccountPage } from './pages/AccountPage.tsx';
+import { AuditPage } from './pages/admin/AuditPage.tsx';
+import { OrganisationsPage } from './pages/admin/OrganisationsPage.tsx';
+import { RolesPage } from './pages/admin/RolesPage.tsx';
+import { UsersPage } from './pages/admin/UsersPage.tsx';
+import { EnrolPage } from './pages/EnrolPage.tsx';
+import { ErrorPage, NotFoundPage } from './pages/ErrorPages.tsx';
+import { HomePage } from './pages/HomePage.tsx';
+import { LoginPage } from './pages/LoginPage.tsx';
+import { SecondFactorPage } from './pages/SecondFactorPage.tsx';
+
+type RouterContext = { queryClient: QueryClient };
+
+const rootRoute = createRootRouteWithContext<RouterContext>()({
+  component: Layout,
+  notFoundComponent: NotFoundPage,
+  errorComponent: ErrorPage,
+});
+
+/** Each sign-in step has its own page; a session in another stage is sent where it belongs. */
+function stageGuard(stage: 'none' | 'second-factor' | 'enrol') {
+  return async ({ context }: { context: RouterContext }) => {
+    const session = await context.queryClient.ensureQueryData(sessionQuery);
+    const current = session?.stage ?? 'none';
+    if (current !== stage) throw redirect({ to: pathForStage(session) });
+  };
+}
+
+const loginRoute = createRoute({ getParentRoute: () => rootRoute, path: '/login', beforeLoad: stageGuard('none'), component: LoginPage });
+const secondFactorRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/login/second-factor',
+  beforeLoad: stageGuard('second-factor'),
+  component: SecondFactorPage,
+});
+const enrolRoute = createRoute({ getParentRoute: () => rootRoute, path: '/login/enrol', beforeLoad: stageGuard('enrol'), component: EnrolPage });
+
+/** Everything else needs a complete sign-in. */
+const appRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  id: 'app',
+  beforeLoad: async ({ context, location }) => {
+    const session = await context.queryClient.ensureQueryData(sessionQuery);
+    if (session?.stage === 'full') return;
+    if (!session) rememberTarget(location.href);
+    throw redirect({ to: pathForStage(session) });
+  },
+});
+
+const homeRoute = createRoute({ getParentRoute: () => appRoute, path: '/', component: HomePage });
+const accountRoute = createRoute({ getParentRoute: () => appRoute, path: '/account', component: AccountPage });
+const organisationsRoute = createRoute({ getParentRoute: () => appRoute, path: '/admin/organisations', component: OrganisationsPage });
+const usersRoute = createRoute({ getParentRoute: () => appRoute, path: '/admin/users', component: UsersPage });
+const rolesRoute = createRoute({ getParentRoute: () => appRoute, path: '/admin/roles', component: RolesPage });
+const auditRoute = createRoute({ getParentRoute: () => appRoute, path: '/admin/audit', component: AuditPage });
+
+const routeTree = rootRoute.addChildren([
+  loginRoute,
+  secondFactorRoute,
+  enrolRoute,
+  appRoute.addChildren([homeRoute, accountRoute, organisationsRoute, usersRoute, rolesRoute, auditRoute]),
+]);
+
+export function createAppRouter(queryClient: QueryClient) {
+  return createRouter({ routeTree, context: { queryClient }, defaultPreload: false, scrollRestoration: true });
+}
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: ReturnType<typeof createAppRouter>;
+  }
+}
