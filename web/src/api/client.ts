@@ -88,7 +88,7 @@ export function fieldProblems(error: unknown): Record<string, string> {
   if (!(error instanceof ApiError)) return {};
   const result: Record<string, string> = {};
   for (const { field, problem } of error.problems) {
-    const name = field.replace(/^(body|query|params)\./, '');
+    const name = field.replace(/^(body|querystring|query|params)\./, '');
     result[name] = result[name] ? `${result[name]} ${problem}` : problem;
   }
   return result;

@@ -36,7 +36,7 @@ export function OrganisationForm({ organisation, onSaved, onCancel }: Props) {
     setBusy(true);
     try {
       const saved = editing
-        ? await api<Organisation>('PATCH', `/api/admin/organisations/${encodeURIComponent(organisation.id)}`, { name: name.trim(), ...(region.trim() !== (organisation.region ?? '') ? { region: region.trim() } : {}) })
+        ? await api<Organisation>('PATCH', `/api/admin/organisations/${encodeURIComponent(organisation.id)}`, { name: name.trim(), ...(region.trim() !== (organisation.region ?? '') ? { region: region.trim() || null } : {}) })
         : await api<Organisation>('POST', '/api/admin/organisations', { name: name.trim(), type, ...(region.trim() ? { region: region.trim() } : {}) });
       onSaved(saved);
     } catch (caught) {

@@ -1,0 +1,113 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { TestProject } from 'vitest/node';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** Where the browser opens the app, e.g. http://localhost:41234. */
+    baseUrl: string;
+    /** A scratch folder shared by all test files of this run. */
+    stateDir: string;
+  }
+}
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : fs.statSync(full).mtimeMs);
+  }
+  return newest;
+}
+
+/** Builds the web app when dist/web is missing or older than its sources. */
+function buildWebIfNeeded(): void {
+  const built = path.join(ROOT, 'dist/web/index.html');
+  const sources = Math.max(newestMtime(path.join(ROOT, 'web')), fs.statSync(path.join(ROOT, 'vite.config.ts')).mtimeMs);
+  if (fs.existsSync(built) && fs.statSync(built).mtimeMs >= sources) return;
+  const result = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
+  if (result.status !== 0) throw new Error('`npx vite build` failed');
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+async function waitForHealth(url: string, child: ChildProcess, output: () => string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`The server exited with code ${child.exitCode}:\n${output()}`);
+    try {
+      const response = await fetch(url);
+      if (response.status === 200) return;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`The server did not become healthy within ${timeoutMs} ms:\n${output()}`);
+}
+
+export default async function setup(project: TestProject) {
+  buildWebIfNeeded();
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'baken-e2e-data-'));
+  const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'baken-e2e-state-'));
+  fs.mkdirSync(path.join(ROOT, 'e2e/artifacts'), { recursive: true });
+  const port = await freePort();
+
+  const child = spawn(process.execPath, ['bin/baken.mjs', 'serve'], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      BAKEN_DATA_DIR: dataDir,
+      BAKEN_SEED_DEMO: 'always',
+      LOG_LEVEL: 'warn',
+      BAKEN_LOGIN_RATE_PER_MINUTE: '1000',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let log = '';
+  const keep = (chunk: Buffer) => {
+    log = (log + chunk.toString()).slice(-20_000);
+  };
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
+
+  try {
+    await waitForHealth(`http://127.0.0.1:${port}/api/health`, child, () => log, 120_000);
+  } catch (error) {
+    child.kill('SIGKILL');
+    throw error;
+  }
+
+  project.provide('baseUrl', `http://localhost:${port}`);
+  project.provide('stateDir', stateDir);
+
+  return async () => {
+    if (child.exitCode === null) {
+      child.kill('SIGTERM');
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+      await exited;
+      clearTimeout(timer);
+    }
+    fs.writeFileSync(path.join(ROOT, 'e2e/artifacts/server.log'), log);
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    fs.rmSync(stateDir, { recursive: true, force: true });
+  };
+}

@@ -1,0 +1,55 @@
+import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { DEMO_PASSWORD } from './demo.ts';
+import { freshTotpCode } from './totp.ts';
+
+/** Text of an element, or '' when it is not there. */
+export async function textOf(page: Page, selector: string): Promise<string> {
+  const locator = page.locator(selector).first();
+  return (await locator.count()) > 0 ? ((await locator.textContent()) ?? '') : '';
+}
+
+export async function waitForPath(page: Page, pathname: string): Promise<void> {
+  await page.waitForURL((url) => url.pathname === pathname);
+}
+
+/** Fills the sign-in form (in Dutch, the default language) and submits it. */
+export async function submitCredentials(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
+  if (new URL(page.url()).pathname !== '/login') await page.goto('/login');
+  await page.getByLabel('E-mailadres').fill(email);
+  await page.getByLabel('Wachtwoord').fill(password);
+  await page.getByRole('button', { name: 'Inloggen' }).click();
+}
+
+/** Enters a code on the second-factor page. */
+export async function submitSecondFactor(page: Page, code: string): Promise<void> {
+  await page.getByLabel('Code van 6 cijfers').fill(code);
+  await page.getByRole('button', { name: 'Controleren' }).click();
+}
+
+/**
+ * Signs a demo (or other pre-enrolled) user in through the UI, with a fresh TOTP code when the
+ * account asks for one, and waits for the home page.
+ */
+export async function signIn(page: Page, email: string, options: { password?: string; totpSecret?: string } = {}): Promise<void> {
+  await page.goto('/login');
+  await submitCredentials(page, email, options.password);
+  await page.waitForURL((url) => url.pathname !== '/login');
+  if (new URL(page.url()).pathname === '/login/second-factor') {
+    await submitSecondFactor(page, await freshTotpCode(email, options.totpSecret));
+  }
+  await waitForPath(page, '/');
+  await expect.poll(() => page.locator('h1').textContent()).toMatch(/^(Welkom|Welcome), /);
+}
+
+export async function signOut(page: Page): Promise<void> {
+  await page.getByRole('button', { name: /^(Uitloggen|Sign out)$/ }).click();
+  await waitForPath(page, '/login');
+}
+
+/** The link texts in the main navigation. */
+export async function navLinks(page: Page): Promise<string[]> {
+  const nav = page.getByRole('navigation', { name: /^(Hoofdmenu|Main menu)$/ });
+  await nav.waitFor();
+  return (await nav.getByRole('link').allTextContents()).map((text) => text.trim());
+}
