@@ -19,7 +19,7 @@ describe('signing in with e-mail, password and an authenticator code', () => {
   });
 
   it('sends a visitor who is not signed in to the sign-in page', async () => {
-    await page.goto('/admin/users');
+    await page.goto('/account');
     await waitForPath(page, '/login');
     expect(await page.locator('h1').textContent()).toBe('Inloggen');
     expect(await page.title()).toBe('Inloggen – Baken');
@@ -67,8 +67,14 @@ describe('signing in with e-mail, password and an authenticator code', () => {
     await page.getByRole('button', { name: 'Toch een code uit de app gebruiken' }).click();
   });
 
-  it('accepts the current code and shows the home page with organisation and role', async () => {
+  it('accepts the current code and returns to the page asked for before signing in', async () => {
     await submitSecondFactor(page, await freshTotpCode(DEMO.registrar));
+    await waitForPath(page, '/account');
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Mijn account');
+  });
+
+  it('shows the home page with organisation and role', async () => {
+    await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Start' }).click();
     await waitForPath(page, '/');
     await expect.poll(() => page.locator('h1').textContent()).toMatch(/^Welkom, /);
     const facts = await page.locator('dl').textContent();
@@ -81,7 +87,7 @@ describe('signing in with e-mail, password and an authenticator code', () => {
   it('signs out and then no longer opens pages that need a sign-in', async () => {
     await page.getByRole('button', { name: 'Uitloggen' }).click();
     await waitForPath(page, '/login');
-    await page.goto('/account');
+    await page.goto('/');
     await waitForPath(page, '/login');
   });
 
