@@ -10,6 +10,7 @@ import { verifyAuditChain } from '../src/audit/verify-audit-chain.ts';
 import { BackupError, type BackupHeader, type BackupProgress } from '../src/backup/backup-format.ts';
 import { createBackup } from '../src/backup/create-backup.ts';
 import { restoreBackup } from '../src/backup/restore-backup.ts';
+import type { FakeClock } from '../src/clock.ts';
 import type { AppServices, Ctx } from '../src/context.ts';
 import { columnAad } from '../src/crypto/encrypted-columns.ts';
 import { encryptField } from '../src/crypto/envelope.ts';
@@ -23,7 +24,7 @@ import { testContext, testKeyring } from './helpers/test-context.ts';
 let source: TestDatabase;
 let target: TestDatabase;
 let dir: string;
-let src: Ctx;
+let src: Ctx & { clock: FakeClock };
 let dst: Ctx;
 const keyring = testKeyring(); // the operator copies the key file to the new installation
 const storedFiles = new Map<string, Buffer>();
@@ -87,7 +88,7 @@ async function dump(db: Kysely<DB>): Promise<Record<string, string[]>> {
      where table_schema = 'public' and table_type = 'BASE TABLE' order by 1`.execute(db);
   const out: Record<string, string[]> = {};
   for (const { name } of tables) {
-    const { rows } = await sql<{ r: string }>`select x::text as r from ${sql.table(name)} as x order by 1`.execute(db);
+    const { rows } = await sql<{ r: string }>`select row(x.*)::text as r from ${sql.table(name)} as x order by 1`.execute(db);
     out[name] = rows.map((r) => r.r);
   }
   return out;
@@ -184,9 +185,15 @@ describe('backup and restore', () => {
     const older = path.join(dir, 'older.gz');
     reseal(backupFile, older, (h) => h.migrations.pop());
     await expect(restoreBackup(servicesOf(dst, target.db), older)).rejects.toMatchObject({ problem: 'migrations', message: expect.stringMatching(/predates/) });
+    const otherIds = { activeKeyId: 'kother', keys: new Map([['kother', crypto.randomBytes(32)]]) };
+    await expect(restoreBackup({ ...servicesOf(dst, target.db), keyring: otherIds }, backupFile)).rejects.toMatchObject({
+      problem: 'keys',
+      message: expect.stringMatching(new RegExp(`needs key\\(s\\) ${keyring.activeKeyId}, which are not in`)),
+    });
+    // Same key id, different key: another installation's key file.
     await expect(restoreBackup({ ...servicesOf(dst, target.db), keyring: testKeyring() }, backupFile)).rejects.toMatchObject({
       problem: 'keys',
-      message: expect.stringMatching(new RegExp(keyring.activeKeyId)),
+      message: expect.stringMatching(/not the same keys/),
     });
     expect(await dump(target.db)).toEqual(before);
   });

@@ -1,5 +1,4 @@
 import type { Page } from 'playwright-core';
-import { expect } from 'vitest';
 import { DEMO_PASSWORD } from './demo.ts';
 import { freshTotpCode } from './totp.ts';
 
@@ -13,18 +12,18 @@ export async function waitForPath(page: Page, pathname: string): Promise<void> {
   await page.waitForURL((url) => url.pathname === pathname);
 }
 
-/** Fills the sign-in form (in Dutch, the default language) and submits it. */
+/** Fills the sign-in form (in either language) and submits it. */
 export async function submitCredentials(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
   if (new URL(page.url()).pathname !== '/login') await page.goto('/login');
-  await page.getByLabel('E-mailadres').fill(email);
-  await page.getByLabel('Wachtwoord').fill(password);
-  await page.getByRole('button', { name: 'Inloggen' }).click();
+  await page.getByLabel(/^(E-mailadres|E-mail address)$/).fill(email);
+  await page.getByLabel(/^(Wachtwoord|Password)$/).fill(password);
+  await page.getByRole('button', { name: /^(Inloggen|Sign in)$/ }).click();
 }
 
-/** Enters a code on the second-factor page. */
+/** Enters a code on the second-factor page (in either language). */
 export async function submitSecondFactor(page: Page, code: string): Promise<void> {
-  await page.getByLabel('Code van 6 cijfers').fill(code);
-  await page.getByRole('button', { name: 'Controleren' }).click();
+  await page.getByLabel(/^(Code van 6 cijfers|6-digit code)$/).fill(code);
+  await page.getByRole('button', { name: /^(Controleren|Verify)$/ }).click();
 }
 
 /**
@@ -39,7 +38,7 @@ export async function signIn(page: Page, email: string, options: { password?: st
     await submitSecondFactor(page, await freshTotpCode(email, options.totpSecret));
   }
   await waitForPath(page, '/');
-  await expect.poll(() => page.locator('h1').textContent()).toMatch(/^(Welkom|Welcome), /);
+  await page.locator('h1', { hasText: /^(Welkom|Welcome), / }).waitFor();
 }
 
 export async function signOut(page: Page): Promise<void> {

@@ -28,7 +28,7 @@ export async function restoreBackup(
   file: string,
   opts: { onProgress?: (p: BackupProgress) => void } = {},
 ): Promise<RestoreSummary> {
-  const { header, trailer } = await verifyBackup(file, opts.onProgress);
+  const { header, trailer, keySamples } = await verifyBackup(file, opts.onProgress);
   const db = services.db;
   await migrateToLatest(db);
   await checkMigrations(db, header);
@@ -38,6 +38,21 @@ export async function restoreBackup(
       'keys',
       `The backup's encrypted data needs key(s) ${missingKeys.join(', ')}, which are not in ${services.config.keyFile}. ` +
         'Backups never contain keys: put the key file of the original installation there first.',
+    );
+  }
+  const wrongKeys = [...keySamples].filter(([, check]) => {
+    try {
+      check(services.keyring);
+      return false;
+    } catch {
+      return true;
+    }
+  });
+  if (wrongKeys.length > 0) {
+    throw new BackupError(
+      'keys',
+      `The key file ${services.config.keyFile} has key id(s) ${wrongKeys.map(([k]) => k).join(', ')} but not the same keys that encrypted ` +
+        "this backup's data (a key file from another installation?).",
     );
   }
   await checkTables(db, header);

@@ -1,6 +1,9 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import { isFileId } from '../files/file-format.ts';
+import { ENCRYPTED_COLUMNS } from '../crypto/encrypted-columns.ts';
+import { decryptField, keyIdOf } from '../crypto/envelope.ts';
+import type { Keyring } from '../crypto/keyring.ts';
+import { checkFileKey, isFileId, keyIdOfFile } from '../files/file-format.ts';
 import {
   BACKUP_FORMAT,
   BACKUP_VERSION,
@@ -12,7 +15,12 @@ import {
   type BackupTrailer,
 } from './backup-format.ts';
 
-export type VerifiedBackup = { header: BackupHeader; trailer: BackupTrailer };
+/**
+ * One value per key id and a check that decrypts it: a key file whose ids match but whose keys do
+ * not (another installation's file) is caught before anything is restored.
+ */
+export type KeySamples = Map<string, (keyring: Keyring) => void>;
+export type VerifiedBackup = { header: BackupHeader; trailer: BackupTrailer; keySamples: KeySamples };
 
 const corrupt = (why: string) => new BackupError('corrupt', `The backup cannot be used: ${why}. Nothing was changed.`);
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
@@ -41,6 +49,7 @@ export async function verifyBackup(file: string, onProgress?: (p: BackupProgress
   const rowCounts = new Map<string, number>();
   const fileRows = new Set<string>();
   const fileIds = new Set<string>();
+  const keySamples: KeySamples = new Map();
 
   const onLine = (text: string, bytes: Buffer) => {
     lineNo++;
@@ -66,11 +75,27 @@ export async function verifyBackup(file: string, onProgress?: (p: BackupProgress
       tableIndex = index;
       if (rawRowOf(text, v.t) === null || typeof v.r !== 'object' || v.r === null) throw corrupt(`line ${lineNo} is not a row line`);
       rowCounts.set(v.t, (rowCounts.get(v.t) ?? 0) + 1);
-      if (v.t === 'stored_files') fileRows.add(String((v.r as { id?: unknown }).id));
+      const row = v.r as Record<string, unknown>;
+      if (v.t === 'stored_files') fileRows.add(String(row.id));
+      for (const c of ENCRYPTED_COLUMNS.filter((c) => c.table === v.t)) {
+        const value = row[c.column];
+        const keyId = typeof value === 'string' ? keyIdOf(value) : null;
+        if (keyId && !keySamples.has(keyId)) keySamples.set(keyId, (k) => void decryptField(k, value as string, c.aad({ id: String(row[c.idColumn]) })));
+      }
     } else if (typeof v.f === 'string') {
       if (!isFileId(v.f) || typeof v.b !== 'string' || !BASE64.test(v.b)) throw corrupt(`line ${lineNo} is not a file line`);
       if (fileIds.has(v.f)) throw corrupt(`file ${v.f} appears twice`);
       fileIds.add(v.f);
+      const id = v.f;
+      const head = Buffer.from(v.b.slice(0, 700), 'base64');
+      const keyId = (() => {
+        try {
+          return keyIdOfFile(id, head);
+        } catch {
+          throw corrupt(`stored file ${id} in it has no valid header`);
+        }
+      })();
+      if (!keySamples.has(keyId)) keySamples.set(keyId, (k) => checkFileKey(k, id, head));
     } else {
       throw corrupt(`line ${lineNo} is of no known kind`);
     }
@@ -97,5 +122,5 @@ export async function verifyBackup(file: string, onProgress?: (p: BackupProgress
   if (fileRows.size !== fileIds.size || [...fileRows].some((id) => !fileIds.has(id))) {
     throw corrupt('its stored files do not match its stored_files rows');
   }
-  return { header: h, trailer: t };
+  return { header: h, trailer: t, keySamples };
 }

@@ -42,7 +42,7 @@ export function parseHeader(id: string, blob: Buffer): Header {
   const keyId = blob.subarray(5, 5 + keyIdLength).toString('ascii');
   const wrappedLength = blob.readUInt16BE(5 + keyIdLength);
   const bodyOffset = wrappedAt + wrappedLength;
-  if (blob.length < bodyOffset + 28) throw bad('it is cut short');
+  if (blob.length < bodyOffset) throw bad('it is cut short');
   return { keyId, wrapped: blob.subarray(wrappedAt, bodyOffset), bodyOffset };
 }
 
@@ -85,6 +85,12 @@ export function rewrapFileBytes(keyring: Keyring, id: string, blob: Buffer): Buf
   // Mirrors envelope.ts's wrapping (aad "dek:" + aad), which has no export for wrapping an existing data key.
   const wrapped = gcmEncrypt(kek, dataKey, `dek:${fileAad(id)}`);
   return Buffer.concat([header(keyring.activeKeyId, wrapped), blob.subarray(h.bodyOffset)]);
+}
+
+/** Throws unless the keyring holds the key this file was wrapped with. Needs only the file's first ~500 bytes. */
+export function checkFileKey(keyring: Keyring, id: string, head: Buffer): void {
+  const h = parseHeader(id, head);
+  unwrapDataKey(keyring, h.keyId, h.wrapped, fileAad(id));
 }
 
 export function keyIdOfFile(id: string, blob: Buffer): string {

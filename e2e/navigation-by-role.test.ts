@@ -1,0 +1,64 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectNoAxeViolations } from './support/axe.ts';
+import { launchBrowser, newPage, screenshot } from './support/browser.ts';
+import { DEMO } from './support/demo.ts';
+import { navLinks, signIn } from './support/session.ts';
+
+const ADMIN_ONLY = ['Gebruikers', 'Rollen', 'Audittrail'];
+
+describe('navigation follows the grants of the role', () => {
+  let browser: Browser;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('shows the administrator every administration area', async () => {
+    const page = await newPage(browser);
+    await signIn(page, DEMO.admin);
+    expect(await navLinks(page)).toEqual(['Start', 'Organisaties', 'Gebruikers', 'Rollen', 'Audittrail']);
+    const areas = await page.getByTestId('areas').getByRole('link').allTextContents();
+    expect(areas).toEqual(['Organisaties beheren', 'Gebruikers beheren', 'Rollen en rechten', 'Audittrail']);
+    expect(await page.locator('dl').textContent()).toContain('Beheerder');
+    await expectNoAxeViolations(page, 'home page (administrator)');
+    await screenshot(page, 'home-admin');
+    await page.context().close();
+  });
+
+  it('shows the registrar no user, role or audit administration, and refuses those pages', async () => {
+    const page = await newPage(browser);
+    await signIn(page, DEMO.registrar);
+    const links = await navLinks(page);
+    expect(links[0]).toBe('Start');
+    for (const name of ADMIN_ONLY) expect(links).not.toContain(name);
+
+    await page.goto('/admin/users');
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Geen toegang');
+    await expectNoAxeViolations(page, 'no-access page');
+    await screenshot(page, 'no-access');
+    await page.context().close();
+  });
+
+  it('shows a role without administration grants only the home page', async () => {
+    const page = await newPage(browser);
+    await signIn(page, DEMO.outreachWorker);
+    expect(await navLinks(page)).toEqual(['Start']);
+    expect(await page.getByTestId('no-areas').isVisible()).toBe(true);
+    await expectNoAxeViolations(page, 'home page without areas');
+    await screenshot(page, 'home-outreach-worker');
+    await page.context().close();
+  });
+
+  it('shows a "not found" page for unknown addresses', async () => {
+    const page = await newPage(browser);
+    await signIn(page, DEMO.analyst);
+    await page.goto('/does-not-exist');
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Pagina niet gevonden');
+    await expectNoAxeViolations(page, 'not-found page');
+    await page.context().close();
+  });
+});
