@@ -46,7 +46,7 @@ describe('administrator manages organisations', () => {
     await expect.poll(async () => {
       const id = ((await nameField.getAttribute('aria-describedby')) ?? '').split(' ').at(-1);
       return id ? page.locator(`[id="${id}"]`).textContent() : '';
-    }).toContain('at least 2');
+    }).toBe('Gebruik minstens 2 tekens.');
     await expectNoAxeViolations(page, 'organisation form with errors');
     await screenshot(page, 'admin-organisation-form-errors');
   });

@@ -106,7 +106,10 @@ export async function openBackupWriter(file: string): Promise<BackupWriter> {
   if (fs.existsSync(file)) throw new BackupError('exists', `${file} already exists; choose another name (an existing backup is never overwritten)`);
   const tmp = `${file}.partial-${process.pid}`;
   const gzip = zlib.createGzip();
-  const done = pipeline(gzip, fs.createWriteStream(tmp, { mode: 0o600, flags: 'w' }));
+  // Opened synchronously so that a missing folder or a permission problem is reported before
+  // the whole database has been read.
+  const fd = fs.openSync(tmp, 'w', 0o600);
+  const done = pipeline(gzip, fs.createWriteStream(tmp, { fd }));
   done.catch(() => {}); // observed through `line`/`finish`; avoids an unhandled rejection meanwhile
   const hash = crypto.createHash('sha256');
   return {

@@ -71,6 +71,7 @@ export async function verifyBackup(file: string, onProgress?: (p: BackupProgress
     } else if (typeof v.t === 'string') {
       const h = header!;
       const index = h.tables.findIndex((t) => t.name === v.t);
+      if (index === -1) throw corrupt(`line ${lineNo} has a row of table "${v.t}", which its header does not list`);
       if (index < tableIndex || fileIds.size > 0) throw corrupt(`line ${lineNo} has a row of "${v.t}" out of order`);
       tableIndex = index;
       if (rawRowOf(text, v.t) === null || typeof v.r !== 'object' || v.r === null) throw corrupt(`line ${lineNo} is not a row line`);

@@ -160,7 +160,7 @@ export function createWorker(opts: WorkerOptions): Worker {
       stopping = true;
       wake?.();
       await loop;
-      await Promise.allSettled([...active]);
+      await Promise.allSettled(active);
       loop = null;
       log.info('job worker stopped');
     },

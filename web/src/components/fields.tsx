@@ -6,6 +6,8 @@ type Common = {
   error?: string | undefined;
   description?: ReactNode;
   required?: boolean;
+  /** Whether to add "(optional)" to the label of a field that is not required (not in filters). */
+  markOptional?: boolean;
 };
 
 function describedBy(...ids: (string | false | undefined)[]): string | undefined {
@@ -13,13 +15,13 @@ function describedBy(...ids: (string | false | undefined)[]): string | undefined
   return list || undefined;
 }
 
-function Label({ id, label, required }: { id: string; label: string; required?: boolean | undefined }) {
+function Label({ id, label, required, markOptional = true }: { id: string; label: string; required?: boolean | undefined; markOptional?: boolean | undefined }) {
   const { t } = useTranslation();
   return (
     <div className="utrecht-form-field__label">
       <label className="utrecht-form-label" htmlFor={id}>
         {label}
-        {required ? null : <span className="baken-optional"> ({t('form.optional')})</span>}
+        {required || !markOptional ? null : <span className="baken-optional"> ({t('form.optional')})</span>}
       </label>
     </div>
   );
@@ -45,13 +47,13 @@ function Messages({ descriptionId, errorId, description, error }: { descriptionI
 type TextFieldProps = Common & Omit<InputHTMLAttributes<HTMLInputElement>, 'className' | 'id'>;
 
 /** Label, optional description, error message (tied via aria-describedby) and text box. */
-export function TextField({ label, error, description, required = false, ...input }: TextFieldProps) {
+export function TextField({ label, error, description, required = false, markOptional, ...input }: TextFieldProps) {
   const id = useId();
   const descriptionId = `${id}-description`;
   const errorId = `${id}-error`;
   return (
     <div className={`utrecht-form-field utrecht-form-field--text utrecht-form-field--distanced${error ? ' utrecht-form-field--invalid' : ''}`}>
-      <Label id={id} label={label} required={required} />
+      <Label id={id} label={label} required={required} markOptional={markOptional} />
       <Messages descriptionId={descriptionId} errorId={errorId} description={description} error={error} />
       <div className="utrecht-form-field__input">
         <input
@@ -69,13 +71,13 @@ export function TextField({ label, error, description, required = false, ...inpu
 
 type SelectFieldProps = Common & Omit<SelectHTMLAttributes<HTMLSelectElement>, 'className' | 'id'> & { children: ReactNode };
 
-export function SelectField({ label, error, description, required = false, children, ...select }: SelectFieldProps) {
+export function SelectField({ label, error, description, required = false, markOptional, children, ...select }: SelectFieldProps) {
   const id = useId();
   const descriptionId = `${id}-description`;
   const errorId = `${id}-error`;
   return (
     <div className={`utrecht-form-field utrecht-form-field--select utrecht-form-field--distanced${error ? ' utrecht-form-field--invalid' : ''}`}>
-      <Label id={id} label={label} required={required} />
+      <Label id={id} label={label} required={required} markOptional={markOptional} />
       <Messages descriptionId={descriptionId} errorId={errorId} description={description} error={error} />
       <div className="utrecht-form-field__input">
         <select
@@ -93,7 +95,7 @@ export function SelectField({ label, error, description, required = false, child
   );
 }
 
-type CheckboxFieldProps = Omit<Common, 'required'> & Omit<InputHTMLAttributes<HTMLInputElement>, 'className' | 'id' | 'type'>;
+type CheckboxFieldProps = Omit<Common, 'required' | 'markOptional'> & Omit<InputHTMLAttributes<HTMLInputElement>, 'className' | 'id' | 'type'>;
 
 export function CheckboxField({ label, error, description, ...input }: CheckboxFieldProps) {
   const id = useId();
@@ -119,11 +121,4 @@ export function CheckboxField({ label, error, description, ...input }: CheckboxF
       <Messages descriptionId={descriptionId} errorId={errorId} description={description} error={error} />
     </div>
   );
-}
-
-/** Form-level problems that belong to no visible field. */
-export function unmatchedProblems(problems: Record<string, string>, fields: string[]): string[] {
-  return Object.entries(problems)
-    .filter(([field]) => !fields.includes(field))
-    .map(([field, problem]) => `${field}: ${problem}`);
 }

@@ -2,7 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError, fieldProblems } from '../api/client.ts';
+import { api } from '../api/client.ts';
 import { refreshSession } from '../api/session.ts';
 import type { LoginResponse } from '../api/types.ts';
 import { ErrorAlert } from '../components/Alert.tsx';
@@ -11,6 +11,7 @@ import { Button } from '../components/Button.tsx';
 import { TextField } from '../components/fields.tsx';
 import { Page } from '../components/Page.tsx';
 import { pathForStage, takeTarget } from '../lib/after-login.ts';
+import { formErrors } from '../lib/problems.ts';
 
 export function LoginPage() {
   const { t } = useTranslation();
@@ -43,8 +44,9 @@ export function LoginPage() {
         await navigate({ to: path });
       }
     } catch (caught) {
-      setErrors(fieldProblems(caught));
-      setError(caught instanceof ApiError && caught.code === 'VALIDATION_FAILED' ? null : caught);
+      const { fieldErrors, formError } = formErrors(caught, ['email', 'password']);
+      setErrors(fieldErrors);
+      setError(formError);
       setPassword('');
     } finally {
       setBusy(false);

@@ -2,7 +2,6 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fetchAuditPage, type AuditFilter } from '../../api/admin.ts';
-import { fieldProblems } from '../../api/client.ts';
 import type { AuditEntry } from '../../api/types.ts';
 import { ErrorAlert, Loading } from '../../components/Alert.tsx';
 import { RequireGrant } from '../../components/AdminPage.tsx';
@@ -12,6 +11,9 @@ import { Page } from '../../components/Page.tsx';
 import { StatusBadge, TableContainer } from '../../components/TableContainer.tsx';
 import { formatDateTime } from '../../lib/format.ts';
 import { outcomeLabel } from '../../lib/labels.ts';
+import { formErrors } from '../../lib/problems.ts';
+
+const AUDIT_FIELDS = ['action', 'resourceType', 'resourceId', 'actorUserId', 'outcome', 'from', 'to'];
 
 const EMPTY: AuditFilter = { action: '', resourceType: '', resourceId: '', actorUserId: '', outcome: '', from: '', to: '' };
 
@@ -57,7 +59,7 @@ function Audit() {
     initialPageParam: null as number | null,
     getNextPageParam: (last) => last.nextBefore,
   });
-  const problems = fieldProblems(entries.error);
+  const { fieldErrors: problems, formError } = formErrors(entries.error, AUDIT_FIELDS);
   const rows = entries.data?.pages.flatMap((page) => page.items) ?? [];
   const set = (field: keyof AuditFilter) => (event: { target: { value: string } }) => setDraft((old) => ({ ...old, [field]: event.target.value }));
 
@@ -80,11 +82,11 @@ function Audit() {
   return (
     <Page title={t('audit.title')} lead={t('audit.lead')} wide>
       <form className="utrecht-form baken-filter baken-filter--grid" role="search" aria-label={t('audit.filterLabel')} onSubmit={apply} noValidate>
-        <TextField label={t('audit.action')} name="action" value={draft.action} onChange={set('action')} error={problems.action} description={t('audit.actionHint')} autoComplete="off" />
-        <TextField label={t('audit.resourceType')} name="resourceType" value={draft.resourceType} onChange={set('resourceType')} error={problems.resourceType} autoComplete="off" />
-        <TextField label={t('audit.resourceId')} name="resourceId" value={draft.resourceId} onChange={set('resourceId')} error={problems.resourceId} autoComplete="off" />
-        <TextField label={t('audit.actorUserId')} name="actorUserId" value={draft.actorUserId} onChange={set('actorUserId')} error={problems.actorUserId} autoComplete="off" />
-        <SelectField label={t('audit.outcome')} name="outcome" value={draft.outcome} onChange={set('outcome')} error={problems.outcome}>
+        <TextField markOptional={false} label={t('audit.action')} name="action" value={draft.action} onChange={set('action')} error={problems.action} autoComplete="off" description={t('audit.actionHint')} />
+        <TextField markOptional={false} label={t('audit.resourceType')} name="resourceType" value={draft.resourceType} onChange={set('resourceType')} error={problems.resourceType} autoComplete="off" />
+        <TextField markOptional={false} label={t('audit.resourceId')} name="resourceId" value={draft.resourceId} onChange={set('resourceId')} error={problems.resourceId} autoComplete="off" />
+        <TextField markOptional={false} label={t('audit.actorUserId')} name="actorUserId" value={draft.actorUserId} onChange={set('actorUserId')} error={problems.actorUserId} autoComplete="off" />
+        <SelectField markOptional={false} label={t('audit.outcome')} name="outcome" value={draft.outcome} onChange={set('outcome')} error={problems.outcome}>
           <option value="">{t('audit.anyOutcome')}</option>
           {['ok', 'denied', 'failed'].map((outcome) => (
             <option key={outcome} value={outcome}>
@@ -92,8 +94,8 @@ function Audit() {
             </option>
           ))}
         </SelectField>
-        <TextField label={t('audit.from')} name="from" type="date" value={draft.from} onChange={set('from')} error={dateError ?? problems.from} />
-        <TextField label={t('audit.to')} name="to" type="date" value={draft.to} onChange={set('to')} error={problems.to} />
+        <TextField markOptional={false} label={t('audit.from')} name="from" type="date" value={draft.from} onChange={set('from')} error={dateError ?? problems.from} />
+        <TextField markOptional={false} label={t('audit.to')} name="to" type="date" value={draft.to} onChange={set('to')} error={problems.to} />
         <div className="baken-filter__actions">
           <Button type="submit" variant="primary">
             {t('common.filter')}
@@ -105,7 +107,7 @@ function Audit() {
       </form>
 
       {entries.isPending ? <Loading /> : null}
-      {entries.isError ? <ErrorAlert error={entries.error} /> : null}
+      {entries.isError && formError ? <ErrorAlert error={formError} /> : null}
       {entries.data ? (
         <p className="utrecht-paragraph" role="status" data-testid="audit-count">
           {entries.hasNextPage ? t('audit.countMore', { count: rows.length }) : t('audit.count', { count: rows.length })}

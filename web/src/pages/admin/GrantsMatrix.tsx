@@ -46,7 +46,7 @@ export function GrantsMatrix({ resources, grants, onChange, legend }: Props) {
           <tbody className="utrecht-table__body">
             {resources.map(({ resource, actions: allowed }) => (
               <tr key={resource} className="utrecht-table__row">
-                <th className="utrecht-table__header-cell baken-row-header" scope="row">
+                <th className="utrecht-table__cell baken-row-header" scope="row">
                   {resourceLabel(t, resource)}
                 </th>
                 {actions.map((action) => {

@@ -1,11 +1,12 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError, fieldProblems } from '../../api/client.ts';
+import { api } from '../../api/client.ts';
 import { ORGANISATION_TYPES, type Organisation } from '../../api/types.ts';
 import { ErrorAlert } from '../../components/Alert.tsx';
 import { Button, ButtonGroup } from '../../components/Button.tsx';
 import { PanelHeading } from '../../components/PanelHeading.tsx';
-import { SelectField, TextField, unmatchedProblems } from '../../components/fields.tsx';
+import { SelectField, TextField } from '../../components/fields.tsx';
+import { formErrors } from '../../lib/problems.ts';
 import { organisationTypeLabel } from '../../lib/labels.ts';
 
 type Props = {
@@ -40,10 +41,9 @@ export function OrganisationForm({ organisation, onSaved, onCancel }: Props) {
         : await api<Organisation>('POST', '/api/admin/organisations', { name: name.trim(), type, ...(region.trim() ? { region: region.trim() } : {}) });
       onSaved(saved);
     } catch (caught) {
-      const problems = fieldProblems(caught);
-      setErrors(problems);
-      const rest = unmatchedProblems(problems, ['name', 'type', 'region']);
-      setError(caught instanceof ApiError && caught.code === 'VALIDATION_FAILED' && rest.length === 0 ? null : caught);
+      const { fieldErrors, formError } = formErrors(caught, ['name', 'type', 'region']);
+      setErrors(fieldErrors);
+      setError(formError);
     } finally {
       setBusy(false);
     }

@@ -94,7 +94,7 @@ function Organisations() {
             <tbody className="utrecht-table__body">
               {organisations.data.items.map((organisation) => (
                 <tr className="utrecht-table__row" key={organisation.id}>
-                  <th className="utrecht-table__header-cell baken-row-header" scope="row">{organisation.name}</th>
+                  <th className="utrecht-table__cell baken-row-header" scope="row">{organisation.name}</th>
                   <td className="utrecht-table__cell">{organisationTypeLabel(t, organisation.type)}</td>
                   <td className="utrecht-table__cell">{organisation.region ?? ''}</td>
                   <td className="utrecht-table__cell utrecht-table__cell--numeric-data">{organisation.userCount}</td>

@@ -1,11 +1,12 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError, fieldProblems } from '../../api/client.ts';
+import { api } from '../../api/client.ts';
 import { SCOPES, type ResourceActions, type Role, type Scope } from '../../api/types.ts';
 import { ErrorAlert } from '../../components/Alert.tsx';
 import { Button, ButtonGroup } from '../../components/Button.tsx';
 import { PanelHeading } from '../../components/PanelHeading.tsx';
-import { CheckboxField, SelectField, TextField, unmatchedProblems } from '../../components/fields.tsx';
+import { CheckboxField, SelectField, TextField } from '../../components/fields.tsx';
+import { formErrors } from '../../lib/problems.ts';
 import { roleLabel, scopeLabel } from '../../lib/labels.ts';
 import { GrantsMatrix } from './GrantsMatrix.tsx';
 
@@ -56,10 +57,9 @@ export function RoleForm({ role, resources, onSaved, onCancel }: Props) {
           });
       onSaved(saved);
     } catch (caught) {
-      const problems = fieldProblems(caught);
-      setErrors(problems);
-      const rest = unmatchedProblems(problems, FIELDS);
-      setError(caught instanceof ApiError && caught.code === 'VALIDATION_FAILED' && rest.length === 0 ? null : caught);
+      const { fieldErrors, formError } = formErrors(caught, FIELDS);
+      setErrors(fieldErrors);
+      setError(formError);
     } finally {
       setBusy(false);
     }

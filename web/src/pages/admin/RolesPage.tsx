@@ -95,7 +95,7 @@ function Roles() {
             <tbody className="utrecht-table__body">
               {roles.data.items.map((role) => (
                 <tr className="utrecht-table__row" key={role.id} data-role-id={role.id}>
-                  <th className="utrecht-table__header-cell baken-row-header" scope="row">
+                  <th className="utrecht-table__cell baken-row-header" scope="row">
                     {roleLabel(t, role)}
                     <br />
                     <span className="baken-muted">{role.builtIn ? t('roles.builtIn') : t('roles.custom')}</span>

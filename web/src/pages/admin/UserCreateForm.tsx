@@ -1,11 +1,12 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError, fieldProblems } from '../../api/client.ts';
+import { api } from '../../api/client.ts';
 import type { AdminUser, Organisation, Role } from '../../api/types.ts';
 import { ErrorAlert } from '../../components/Alert.tsx';
 import { Button, ButtonGroup } from '../../components/Button.tsx';
 import { PanelHeading } from '../../components/PanelHeading.tsx';
-import { SelectField, TextField, unmatchedProblems } from '../../components/fields.tsx';
+import { SelectField, TextField } from '../../components/fields.tsx';
+import { formErrors } from '../../lib/problems.ts';
 import { roleLabel } from '../../lib/labels.ts';
 
 type Props = { organisations: Organisation[]; roles: Role[]; onSaved: (user: AdminUser) => void; onCancel: () => void };
@@ -43,10 +44,9 @@ export function UserCreateForm({ organisations, roles, onSaved, onCancel }: Prop
       });
       onSaved(user);
     } catch (caught) {
-      const problems = fieldProblems(caught);
-      setErrors(problems);
-      const rest = unmatchedProblems(problems, [...FIELDS]);
-      setError(caught instanceof ApiError && caught.code === 'VALIDATION_FAILED' && rest.length === 0 ? null : caught);
+      const { fieldErrors, formError } = formErrors(caught, FIELDS);
+      setErrors(fieldErrors);
+      setError(formError);
     } finally {
       setBusy(false);
     }

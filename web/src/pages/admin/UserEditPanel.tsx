@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError, fieldProblems } from '../../api/client.ts';
+import { api } from '../../api/client.ts';
 import type { AdminUser, Role } from '../../api/types.ts';
 import { ErrorAlert } from '../../components/Alert.tsx';
 import { Button, ButtonGroup } from '../../components/Button.tsx';
@@ -8,6 +8,7 @@ import { PanelHeading } from '../../components/PanelHeading.tsx';
 import { ConfirmButton } from '../../components/ConfirmDialog.tsx';
 import { SelectField, TextField } from '../../components/fields.tsx';
 import { roleLabel } from '../../lib/labels.ts';
+import { formErrors } from '../../lib/problems.ts';
 
 type Props = { user: AdminUser; roles: Role[]; mayUpdate: boolean; onChanged: (user: AdminUser, message: string) => void; onClose: () => void };
 
@@ -28,9 +29,9 @@ export function UserEditPanel({ user, roles, mayUpdate, onChanged, onClose }: Pr
       const updated = await api<AdminUser>('PATCH', `/api/admin/users/${encodeURIComponent(user.id)}`, body);
       onChanged(updated, message);
     } catch (caught) {
-      const problems = fieldProblems(caught);
-      setErrors(problems);
-      setError(caught instanceof ApiError && caught.code === 'VALIDATION_FAILED' && Object.keys(problems).length > 0 ? null : caught);
+      const { fieldErrors, formError } = formErrors(caught, ['displayName', 'roleId']);
+      setErrors(fieldErrors);
+      setError(formError);
     }
   }
 

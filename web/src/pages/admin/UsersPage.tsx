@@ -88,7 +88,7 @@ function Users() {
       ) : null}
 
       <form className="utrecht-form baken-filter" role="search" aria-label={t('users.filterLabel')} onSubmit={applyFilter}>
-        <SelectField label={t('users.organisation')} name="organisationId" value={draft.organisationId} onChange={(event) => setDraft({ ...draft, organisationId: event.target.value })}>
+        <SelectField label={t('users.organisation')} name="organisationId" markOptional={false} value={draft.organisationId} onChange={(event) => setDraft({ ...draft, organisationId: event.target.value })}>
           <option value="">{t('users.allOrganisations')}</option>
           {(organisations.data?.items ?? []).map((organisation) => (
             <option key={organisation.id} value={organisation.id}>
@@ -96,7 +96,7 @@ function Users() {
             </option>
           ))}
         </SelectField>
-        <TextField label={t('users.search')} name="q" type="search" value={draft.q} onChange={(event) => setDraft({ ...draft, q: event.target.value })} description={t('users.searchHint')} />
+        <TextField label={t('users.search')} name="q" type="search" markOptional={false} value={draft.q} onChange={(event) => setDraft({ ...draft, q: event.target.value })} />
         <div className="baken-filter__actions">
           <Button type="submit" variant="secondary">
             {t('common.filter')}
@@ -129,7 +129,7 @@ function Users() {
             <tbody className="utrecht-table__body">
               {rows.map((user) => (
                 <tr className="utrecht-table__row" key={user.id}>
-                  <th className="utrecht-table__header-cell baken-row-header" scope="row">{user.displayName}</th>
+                  <th className="utrecht-table__cell baken-row-header" scope="row">{user.displayName}</th>
                   <td className="utrecht-table__cell">{user.email}</td>
                   <td className="utrecht-table__cell">{user.organisation.name}</td>
                   <td className="utrecht-table__cell">{roleLabel(t, user.role)}</td>
