@@ -16,7 +16,7 @@ describe('can()', () => {
         fc.array(fc.constantFrom('user:list', 'user:read', 'organisation:update', 'audit:list')),
         fc.record({ ownerUserId: fc.option(fc.constantFrom('u1', 'u2')), organisationId: fc.option(fc.constantFrom('o1', 'o2')) }),
         (scope, grants, rec) => {
-          const a = actor(scope, grants.filter((g) => g !== 'case:read'));
+          const a = actor(scope, grants); // none of the generated grants is case:read
           expect(can(a, 'read', { type: 'case', ...rec })).toBe(false);
         },
       ),

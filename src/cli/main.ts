@@ -1,5 +1,9 @@
 import { Command } from 'commander';
+import { openForCli } from './open.ts';
 import * as audit from './commands/audit.ts';
+import * as backup from './commands/backup.ts';
+import * as keys from './commands/keys.ts';
+import * as restore from './commands/restore.ts';
 import * as demo from './commands/demo.ts';
 import * as migrate from './commands/migrate.ts';
 import * as serve from './commands/serve.ts';
@@ -14,6 +18,8 @@ const program = new Command('baken')
   .version('0.1.0')
   .showHelpAfterError();
 
-for (const command of [serve, migrate, demo, user, audit]) command.register(program);
+for (const command of [serve, migrate, demo, user]) command.register(program);
+for (const command of [backup, restore, keys]) command.register(program, openForCli);
+audit.register(program);
 
 await program.parseAsync(process.argv);
