@@ -40,14 +40,15 @@ export async function restoreBackup(
         'Backups never contain keys: put the key file of the original installation there first.',
     );
   }
-  const wrongKeys = [...keySamples].filter(([, check]) => {
+  const opens = (check: (k: typeof services.keyring) => void) => {
     try {
       check(services.keyring);
-      return false;
-    } catch {
       return true;
+    } catch {
+      return false;
     }
-  });
+  };
+  const wrongKeys = [...keySamples].filter(([, checks]) => !checks.some(opens));
   if (wrongKeys.length > 0) {
     throw new BackupError(
       'keys',

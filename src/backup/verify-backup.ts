@@ -16,10 +16,12 @@ import {
 } from './backup-format.ts';
 
 /**
- * One value per key id and a check that decrypts it: a key file whose ids match but whose keys do
- * not (another installation's file) is caught before anything is restored.
+ * A few values per key id, each with a check that decrypts it: a key file whose ids match but whose
+ * keys do not (another installation's file) is caught before anything is restored. Several, so that
+ * one damaged value does not make a good key look wrong.
  */
-export type KeySamples = Map<string, (keyring: Keyring) => void>;
+export type KeySamples = Map<string, ((keyring: Keyring) => void)[]>;
+const SAMPLES_PER_KEY = 3;
 export type VerifiedBackup = { header: BackupHeader; trailer: BackupTrailer; keySamples: KeySamples };
 
 const corrupt = (why: string) => new BackupError('corrupt', `The backup cannot be used: ${why}. Nothing was changed.`);
@@ -50,6 +52,10 @@ export async function verifyBackup(file: string, onProgress?: (p: BackupProgress
   const fileRows = new Set<string>();
   const fileIds = new Set<string>();
   const keySamples: KeySamples = new Map();
+  const sample = (keyId: string, check: (keyring: Keyring) => void) => {
+    const list = keySamples.get(keyId) ?? [];
+    if (list.length < SAMPLES_PER_KEY) keySamples.set(keyId, [...list, check]);
+  };
 
   const onLine = (text: string, bytes: Buffer) => {
     lineNo++;
@@ -81,7 +87,7 @@ export async function verifyBackup(file: string, onProgress?: (p: BackupProgress
       for (const c of ENCRYPTED_COLUMNS.filter((c) => c.table === v.t)) {
         const value = row[c.column];
         const keyId = typeof value === 'string' ? keyIdOf(value) : null;
-        if (keyId && !keySamples.has(keyId)) keySamples.set(keyId, (k) => void decryptField(k, value as string, c.aad({ id: String(row[c.idColumn]) })));
+        if (keyId) sample(keyId, (k) => void decryptField(k, value as string, c.aad({ id: String(row[c.idColumn]) })));
       }
     } else if (typeof v.f === 'string') {
       if (!isFileId(v.f) || typeof v.b !== 'string' || !BASE64.test(v.b)) throw corrupt(`line ${lineNo} is not a file line`);
@@ -96,7 +102,7 @@ export async function verifyBackup(file: string, onProgress?: (p: BackupProgress
           throw corrupt(`stored file ${id} in it has no valid header`);
         }
       })();
-      if (!keySamples.has(keyId)) keySamples.set(keyId, (k) => checkFileKey(k, id, head));
+      sample(keyId, (k) => checkFileKey(k, id, head));
     } else {
       throw corrupt(`line ${lineNo} is of no known kind`);
     }

@@ -4,7 +4,7 @@ import cliProgress from 'cli-progress';
 export function progressBar(label: string) {
   const tty = process.stderr.isTTY;
   const bar = new cliProgress.SingleBar(
-    { format: `${label} [{bar}] {percentage}% | {value}/{total} | {eta_value}s left`, stream: process.stderr, hideCursor: true },
+    { format: `${label} [{bar}] {percentage}% | {value}/{total} | {eta}s left`, stream: process.stderr, hideCursor: true },
     cliProgress.Presets.shades_classic,
   );
   let started = false;
