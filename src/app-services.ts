@@ -16,7 +16,11 @@ export async function openServices(
 ): Promise<OpenedServices> {
   const logger = opts.logger ?? createLogger(config.logLevel);
   const keyring = loadOrCreateKeyring(config.keyFile);
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const database = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    onIdleError: (err) => logger.warn({ err: err.message }, 'an idle database connection was closed by the server'),
+  });
   const migration = opts.migrate === false ? { applied: [], wasEmpty: false } : await migrateToLatest(database.db);
   return { db: database.db, database, migration, keyring, config, logger, clock: opts.clock ?? systemClock };
 }

@@ -20,11 +20,14 @@ export type Database = {
 // (PGlite already does).
 pg.types.setTypeParser(20, (v) => Number(v));
 
-export type OpenOptions = { databaseUrl?: string; dataDir?: string; poolSize?: number };
+export type OpenOptions = { databaseUrl?: string; dataDir?: string; poolSize?: number; onIdleError?: (err: Error) => void };
 
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
   if (opts.databaseUrl) {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10 });
+    // An idle connection that the server ends (restart, failover, admin shutdown) is dropped by the
+    // pool, which opens a new one on next use; without a listener the 'error' event would kill the process.
+    pool.on('error', (err) => opts.onIdleError?.(err));
     // Surface a wrong URL at start-up rather than at the first request.
     const client = await pool.connect();
     client.release();
