@@ -52,7 +52,7 @@ describe('administrator filters the audit trail', () => {
     expect(seqs.length).toBeGreaterThan(1);
     expect([...seqs].sort((a, b) => b - a)).toEqual(seqs);
     await expectNoAxeViolations(page, 'audit page');
-    await screenshot(page, 'admin-audit');
+    await screenshot(page, 'admin-audit', { fullPage: false });
   });
 
   it('filters by action and outcome, and loads older entries page by page', async () => {
@@ -67,7 +67,7 @@ describe('administrator filters the audit trail', () => {
     expect(new Set(seqs).size).toBe(seqs.length);
     expect([...seqs].sort((a, b) => b - a)).toEqual(seqs);
     await expectNoAxeViolations(page, 'audit page, filtered, two pages');
-    await screenshot(page, 'admin-audit-filtered');
+    await screenshot(page, 'admin-audit-filtered', { fullPage: false });
   });
 
   it('filters by resource type and date range', async () => {

@@ -30,7 +30,7 @@ describe('administrator manages roles and their grants', () => {
     const admin = page.getByTestId('roles-table').locator('tr[data-role-id="administrator"]');
     expect(await admin.textContent()).toContain('Beheerder');
     expect(await admin.textContent()).toContain('Alle dossiers');
-    expect(await admin.locator('li').allTextContents()).toContain('Gebruikers: Aanmaken');
+    expect(await admin.locator('li').allTextContents()).toContain('Gebruikers: Lijst, Inzien, Aanmaken, Wijzigen');
     await expectNoAxeViolations(page, 'roles page');
     await screenshot(page, 'admin-roles');
   });
@@ -49,7 +49,7 @@ describe('administrator manages roles and their grants', () => {
     await row().waitFor();
     expect(await row().textContent()).toContain('Eigen rol');
     expect(await row().textContent()).toContain('Toegewezen dossiers');
-    expect(await grantsOfRow()).toEqual(['Organisaties: Inzien', 'Organisaties: Lijst']);
+    expect(await grantsOfRow()).toEqual(['Organisaties: Lijst, Inzien']);
   });
 
   it('refuses a second role with the same code, at the code field', async () => {

@@ -2,12 +2,6 @@ import type { Page } from 'playwright-core';
 import { DEMO_PASSWORD } from './demo.ts';
 import { freshTotpCode } from './totp.ts';
 
-/** Text of an element, or '' when it is not there. */
-export async function textOf(page: Page, selector: string): Promise<string> {
-  const locator = page.locator(selector).first();
-  return (await locator.count()) > 0 ? ((await locator.textContent()) ?? '') : '';
-}
-
 export async function waitForPath(page: Page, pathname: string): Promise<void> {
   await page.waitForURL((url) => url.pathname === pathname);
 }

@@ -5,6 +5,11 @@ import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { MainNav } from './MainNav.tsx';
 import { UserMenu } from './UserMenu.tsx';
 
+function userHasInteracted(): boolean {
+  const activation = (navigator as Navigator & { userActivation?: { hasBeenActive: boolean } }).userActivation;
+  return activation ? activation.hasBeenActive : true;
+}
+
 /** Page frame: skip link, header (name, language, user menu), main navigation, main, footer. */
 export function Layout() {
   const { t } = useTranslation();
@@ -12,12 +17,14 @@ export function Layout() {
   const firstRender = useRef(true);
 
   // After client-side navigation, move focus to the new page's heading so screen-reader and
-  // keyboard users start at the top of the new content (as after a full page load).
+  // keyboard users start at the top of the new content (as after a full page load). Not before the
+  // user has interacted with the page: redirects while loading must leave the skip link first.
   useEffect(() => {
     if (firstRender.current) {
       firstRender.current = false;
       return;
     }
+    if (!userHasInteracted()) return;
     const timer = window.setTimeout(() => {
       const heading = document.querySelector<HTMLElement>('main [data-page-heading]');
       heading?.focus();

@@ -9,7 +9,3 @@ export function errorMessage(t: TFunction, error: unknown): string {
   }
   return t('errors.unknown');
 }
-
-export function isApiError(error: unknown, code: string): boolean {
-  return error instanceof ApiError && error.code === code;
-}

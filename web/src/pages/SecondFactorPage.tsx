@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../api/client.ts';
 import { clearAfterSignOut, refreshSession } from '../api/session.ts';
@@ -23,8 +23,16 @@ export function SecondFactorPage() {
   const [fieldError, setFieldError] = useState<string | undefined>();
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  const form = useRef<HTMLFormElement>(null);
+  const switched = useRef(false);
+
+  // After switching between app code and recovery code, continue in the new field.
+  useEffect(() => {
+    if (switched.current) form.current?.querySelector('input')?.focus();
+  }, [mode]);
 
   function switchMode() {
+    switched.current = true;
     setMode(mode === 'totp' ? 'recovery' : 'totp');
     setCode('');
     setFieldError(undefined);
@@ -81,7 +89,7 @@ export function SecondFactorPage() {
   return (
     <Page title={t('auth.secondFactorTitle')} lead={mode === 'totp' ? t('auth.secondFactorLead') : t('auth.recoveryLead')}>
       <ErrorAlert error={error} />
-      <form className="utrecht-form baken-form baken-form--narrow" onSubmit={(event) => void submit(event)} noValidate>
+      <form ref={form} className="utrecht-form baken-form baken-form--narrow" onSubmit={(event) => void submit(event)} noValidate>
         {mode === 'totp' ? (
           <TextField
             key="totp"
@@ -92,7 +100,6 @@ export function SecondFactorPage() {
             pattern="[0-9]*"
             maxLength={6}
             required
-            autoFocus
             value={code}
             onChange={(event) => setCode(event.target.value)}
             error={fieldError}
@@ -106,7 +113,6 @@ export function SecondFactorPage() {
             autoComplete="off"
             spellCheck={false}
             required
-            autoFocus
             value={code}
             onChange={(event) => setCode(event.target.value)}
             error={fieldError}

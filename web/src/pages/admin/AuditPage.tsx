@@ -33,16 +33,16 @@ function Details({ entry }: { entry: AuditEntry }) {
           {t('audit.purpose')}: {entry.purpose}
         </div>
       ) : null}
-      {details ? (
+      {details || entry.requestId ? (
         <details className="baken-details">
           <summary>{t('audit.showDetails')}</summary>
-          <pre className="utrecht-code-block baken-pre">{JSON.stringify(details, null, 2)}</pre>
+          {entry.requestId ? (
+            <div className="baken-small">
+              {t('audit.requestId')}: {entry.requestId}
+            </div>
+          ) : null}
+          {details ? <pre className="utrecht-code-block baken-pre">{JSON.stringify(details, null, 2)}</pre> : null}
         </details>
-      ) : null}
-      {entry.requestId ? (
-        <div className="baken-muted baken-small">
-          {t('audit.requestId')}: {entry.requestId}
-        </div>
       ) : null}
     </>
   );

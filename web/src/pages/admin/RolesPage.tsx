@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { rolesQuery } from '../../api/admin.ts';
 import { can, refreshSession, useSession } from '../../api/session.ts';
-import type { Role } from '../../api/types.ts';
+import type { ResourceActions, Role } from '../../api/types.ts';
 import { Alert, ErrorAlert, Loading } from '../../components/Alert.tsx';
 import { RequireGrant } from '../../components/AdminPage.tsx';
 import { useAnnounce } from '../../components/Announcer.tsx';
@@ -15,19 +15,26 @@ import { RoleForm } from './RoleForm.tsx';
 
 type Panel = { mode: 'create' } | { mode: 'edit'; role: Role } | null;
 
-function GrantList({ grants }: { grants: string[] }) {
+/** A role's grants grouped by resource: "Organisations: List, Read". */
+function GrantList({ grants, resources }: { grants: string[]; resources: ResourceActions[] }) {
   const { t } = useTranslation();
   if (grants.length === 0) return <span className="baken-muted">{t('roles.noGrants')}</span>;
+  const granted = new Set(grants);
+  const known = resources
+    .map(({ resource, actions }) => ({ resource, actions: actions.filter((action) => granted.has(`${resource}:${action}`)) }))
+    .filter((group) => group.actions.length > 0);
+  const knownGrants = new Set(known.flatMap(({ resource, actions }) => actions.map((action) => `${resource}:${action}`)));
+  const other = grants.filter((grant) => !knownGrants.has(grant));
   return (
     <ul className="baken-grant-list">
-      {grants.map((grant) => {
-        const [resource = '', action = ''] = grant.split(':');
-        return (
-          <li key={grant}>
-            {resourceLabel(t, resource)}: {actionLabel(t, action)}
-          </li>
-        );
-      })}
+      {known.map(({ resource, actions }) => (
+        <li key={resource}>
+          {resourceLabel(t, resource)}: {actions.map((action) => actionLabel(t, action)).join(', ')}
+        </li>
+      ))}
+      {other.map((grant) => (
+        <li key={grant}>{grant}</li>
+      ))}
     </ul>
   );
 }
@@ -103,7 +110,7 @@ function Roles() {
                   <td className="utrecht-table__cell">{scopeLabel(t, role.scope)}</td>
                   <td className="utrecht-table__cell">{role.seesPersonalData ? t('common.yes') : t('common.no')}</td>
                   <td className="utrecht-table__cell">
-                    <GrantList grants={role.grants} />
+                    <GrantList grants={role.grants} resources={roles.data.resources} />
                   </td>
                   <td className="utrecht-table__cell utrecht-table__cell--numeric-data">{role.userCount}</td>
                   {mayUpdate ? (
