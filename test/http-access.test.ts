@@ -79,3 +79,19 @@ describe('authorisation', () => {
     expect(entry.request_id).toBeTruthy();
   });
 });
+
+describe('background jobs page', () => {
+  it('lists jobs for administrators without their payloads, and refuses others', async () => {
+    const { enqueueJob } = await import('../src/jobs/enqueue-job.ts');
+    await enqueueJob(database.db, { type: 'test.sensitive', payload: { name: 'A. Person' } }, t.clock);
+    const admin = await t.makeUser({ role: 'administrator' });
+    const s = await t.signIn(admin.email);
+    const res = await t.app.inject({ method: 'GET', url: '/api/admin/jobs?status=queued', headers: { cookie: s.cookie } });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().items.map((j: { type: string }) => j.type)).toContain('test.sensitive');
+    expect(res.body).not.toContain('A. Person');
+    const other = await t.makeUser({ role: 'registrar' });
+    const so = await t.signIn(other.email);
+    expect((await t.app.inject({ method: 'GET', url: '/api/admin/jobs', headers: { cookie: so.cookie } })).statusCode).toBe(403);
+  });
+});

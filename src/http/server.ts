@@ -16,6 +16,7 @@ import { registerAuthHooks } from './auth-hooks.ts';
 import { handleError, sendError } from './error-handler.ts';
 import { registerJsonParser } from './json-body.ts';
 import { adminAuditRoutes } from './routes/admin-audit.ts';
+import { adminJobRoutes } from './routes/admin-jobs.ts';
 import { adminOrganisationRoutes } from './routes/admin-organisations.ts';
 import { adminRoleRoutes } from './routes/admin-roles.ts';
 import { adminUserRoutes } from './routes/admin-users.ts';
@@ -76,6 +77,7 @@ export async function buildServer(config: Config, state: ServerState, logger: Lo
   await app.register(adminUserRoutes);
   await app.register(adminRoleRoutes);
   await app.register(adminAuditRoutes);
+  await app.register(adminJobRoutes);
 
   const hasWeb = fs.existsSync(path.join(WEB_DIST, 'index.html'));
   if (hasWeb) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false, cacheControl: false });
