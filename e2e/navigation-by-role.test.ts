@@ -5,7 +5,7 @@ import { launchBrowser, newPage, screenshot } from './support/browser.ts';
 import { DEMO } from './support/demo.ts';
 import { navLinks, signIn } from './support/session.ts';
 
-const ADMIN_ONLY = ['Gebruikers', 'Rollen', 'Audittrail'];
+const ADMIN_ONLY = ['Gebruikers', 'Rollen', 'Audittrail', 'Achtergrondtaken'];
 
 describe('navigation follows the grants of the role', () => {
   let browser: Browser;
@@ -20,9 +20,9 @@ describe('navigation follows the grants of the role', () => {
   it('shows the administrator every administration area', async () => {
     const page = await newPage(browser);
     await signIn(page, DEMO.admin);
-    expect(await navLinks(page)).toEqual(['Start', 'Organisaties', 'Gebruikers', 'Rollen', 'Audittrail']);
+    expect(await navLinks(page)).toEqual(['Start', 'Organisaties', 'Gebruikers', 'Rollen', 'Audittrail', 'Achtergrondtaken']);
     const areas = await page.getByTestId('areas').getByRole('link').allTextContents();
-    expect(areas).toEqual(['Organisaties beheren', 'Gebruikers beheren', 'Rollen en rechten', 'Audittrail']);
+    expect(areas).toEqual(['Organisaties beheren', 'Gebruikers beheren', 'Rollen en rechten', 'Audittrail', 'Achtergrondtaken']);
     expect(await page.locator('dl').textContent()).toContain('Beheerder');
     await expectNoAxeViolations(page, 'home page (administrator)');
     await screenshot(page, 'home-admin');

@@ -5,6 +5,7 @@ import { Layout } from './components/Layout.tsx';
 import { pathForStage, rememberTarget } from './lib/after-login.ts';
 import { AccountPage } from './pages/AccountPage.tsx';
 import { AuditPage } from './pages/admin/AuditPage.tsx';
+import { JobsPage } from './pages/admin/JobsPage.tsx';
 import { OrganisationsPage } from './pages/admin/OrganisationsPage.tsx';
 import { RolesPage } from './pages/admin/RolesPage.tsx';
 import { UsersPage } from './pages/admin/UsersPage.tsx';
@@ -58,12 +59,13 @@ const organisationsRoute = createRoute({ getParentRoute: () => appRoute, path: '
 const usersRoute = createRoute({ getParentRoute: () => appRoute, path: '/admin/users', component: UsersPage });
 const rolesRoute = createRoute({ getParentRoute: () => appRoute, path: '/admin/roles', component: RolesPage });
 const auditRoute = createRoute({ getParentRoute: () => appRoute, path: '/admin/audit', component: AuditPage });
+const jobsRoute = createRoute({ getParentRoute: () => appRoute, path: '/admin/jobs', component: JobsPage });
 
 const routeTree = rootRoute.addChildren([
   loginRoute,
   secondFactorRoute,
   enrolRoute,
-  appRoute.addChildren([homeRoute, accountRoute, organisationsRoute, usersRoute, rolesRoute, auditRoute]),
+  appRoute.addChildren([homeRoute, accountRoute, organisationsRoute, usersRoute, rolesRoute, auditRoute, jobsRoute]),
 ]);
 
 export function createAppRouter(queryClient: QueryClient) {

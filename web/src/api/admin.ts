@@ -60,3 +60,23 @@ function dayEnd(date: string): string | undefined {
   const value = new Date(`${date}T23:59:59.999`);
   return Number.isNaN(value.getTime()) ? undefined : value.toISOString();
 }
+
+export type Job = {
+  id: number;
+  type: string;
+  status: 'queued' | 'running' | 'done' | 'dead';
+  attempts: number;
+  maxAttempts: number;
+  runAt: string;
+  lockedBy: string | null;
+  lockedUntil: string | null;
+  lastError: string | null;
+  createdAt: string;
+  finishedAt: string | null;
+};
+
+export const jobsQuery = (status: string) =>
+  queryOptions({
+    queryKey: ['admin', 'jobs', status],
+    queryFn: () => api<Items<Job>>('GET', `/api/admin/jobs${query({ status: status || undefined, limit: 200 })}`),
+  });

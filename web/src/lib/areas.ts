@@ -7,7 +7,7 @@ import type { Session } from '../api/types.ts';
  */
 export type Area = {
   id: string;
-  path: '/admin/organisations' | '/admin/users' | '/admin/roles' | '/admin/audit';
+  path: '/admin/organisations' | '/admin/users' | '/admin/roles' | '/admin/audit' | '/admin/jobs';
   grant: string;
   group: 'admin';
 };
@@ -17,6 +17,7 @@ export const AREAS: Area[] = [
   { id: 'users', path: '/admin/users', grant: 'user:list', group: 'admin' },
   { id: 'roles', path: '/admin/roles', grant: 'role:list', group: 'admin' },
   { id: 'audit', path: '/admin/audit', grant: 'audit:list', group: 'admin' },
+  { id: 'jobs', path: '/admin/jobs', grant: 'job:list', group: 'admin' },
 ];
 
 export function areasFor(session: Session | null): Area[] {
