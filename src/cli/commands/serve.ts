@@ -10,6 +10,8 @@ import { createWorker, type Worker } from '../../jobs/worker.ts';
 import { createLogger } from '../../logger.ts';
 import { runCommand } from '../open.ts';
 
+const SHUTDOWN_GRACE_MS = 20_000;
+
 export function register(program: Command) {
   program
     .command('serve')
@@ -57,7 +59,14 @@ async function serve() {
     stopping = true;
     logger.info({ signal }, 'stopping: finishing requests and jobs in progress');
     // Stop taking work, let in-flight requests and the job in hand finish, then close the database.
+    // Keep-alive connections that go idle after their last response are closed as they go idle
+    // (otherwise close() waits out the keep-alive timeout); a request still running after the grace
+    // period is cut off.
+    const idleSweep = setInterval(() => app.server.closeIdleConnections(), 100);
+    const hardStop = setTimeout(() => app.server.closeAllConnections(), SHUTDOWN_GRACE_MS);
     await app.close();
+    clearInterval(idleSweep);
+    clearTimeout(hardStop);
     await worker?.stop();
     state.ready = false;
     await services.database.close();
