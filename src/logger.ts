@@ -31,6 +31,13 @@ export const REDACT_PATHS = [
   '*.databaseUrl',
 ];
 
+type LoggedRequest = { method?: string; url?: string; ip?: string };
+
+/** Requests are logged by method and path only: query strings can hold search terms such as names. */
+const serializers = {
+  req: (req: LoggedRequest) => ({ method: req.method, path: req.url?.split('?')[0], ip: req.ip }),
+};
+
 export function createLogger(level: string, destination?: pino.DestinationStream): Logger {
-  return pino({ level, redact: { paths: REDACT_PATHS, censor: '[redacted]' }, base: { app: 'baken' } }, destination);
+  return pino({ level, redact: { paths: REDACT_PATHS, censor: '[redacted]' }, base: { app: 'baken' }, serializers }, destination);
 }
