@@ -6,6 +6,7 @@ import * as keys from './commands/keys.ts';
 import * as restore from './commands/restore.ts';
 import * as demo from './commands/demo.ts';
 import * as migrate from './commands/migrate.ts';
+import * as outreach from './commands/outreach.ts';
 import * as serve from './commands/serve.ts';
 import * as user from './commands/user.ts';
 
@@ -18,7 +19,7 @@ const program = new Command('baken')
   .version('0.1.0')
   .showHelpAfterError();
 
-for (const command of [serve, migrate, demo, user]) command.register(program);
+for (const command of [serve, migrate, demo, user, outreach]) command.register(program);
 for (const command of [backup, restore, keys]) command.register(program, openForCli);
 audit.register(program);
 

@@ -1,0 +1,151 @@
+import path from 'node:path';
+import cliProgress from 'cli-progress';
+import { InvalidArgumentError, type Command } from 'commander';
+import { generateCorpus } from '../../outreach/generate/generate-corpus.ts';
+import { evaluateFiles } from '../../outreach/metrics/evaluate.ts';
+import { runAnalysis, type AnalysisProgress, type AnalysisSummary } from '../../outreach/run-analysis.ts';
+import { messageOf } from './cli-support.ts';
+
+const SHOWN_MALFORMED = 20;
+
+/** `baken outreach analyze|generate|evaluate`: the outreach engine on files, no database. */
+export function register(program: Command): void {
+  const outreach = program.command('outreach').description('Online outreach: analyse, group and rank sex-work ads (JSON Lines, see docs/ad-format.md)');
+
+  outreach
+    .command('analyze')
+    .description('Analyse ads (one JSON object per line), group them by likely operator and rank them; writes one result line per ad')
+    .argument('<in>', 'input file: JSON Lines ads')
+    .requiredOption('--out <file>', 'output file: JSON Lines results')
+    .option('--workers <n>', 'worker threads for per-ad analysis (0 = none; default: all cores for large inputs)', parseCount)
+    .action(async (input: string, opts: { out: string; workers?: number }) => {
+      const progress = progressReporter();
+      let summary: AnalysisSummary;
+      try {
+        summary = await runAnalysis({
+          input: path.resolve(input),
+          output: path.resolve(opts.out),
+          workers: opts.workers,
+          onProgress: progress.update,
+        });
+      } catch (e) {
+        progress.stop();
+        const err = e as NodeJS.ErrnoException;
+        const what = err.code === 'ENOENT' || err.code === 'EACCES' || err.code === 'EISDIR' ? `cannot read or write: ${err.message}` : messageOf(e);
+        process.stderr.write(`baken outreach analyze: ${what}\n`);
+        process.exitCode = 1;
+        return;
+      }
+      progress.stop();
+      process.stderr.write(formatSummary(summary));
+    });
+
+  outreach
+    .command('generate')
+    .description('Write a synthetic ad corpus with its ground truth (independents, agencies, exploitative networks), deterministic by seed')
+    .requiredOption('--ads <n>', 'number of ads', parseCount)
+    .option('--seed <s>', 'seed (any text)', '1')
+    .requiredOption('--out <file>', 'ads file to write (JSON Lines)')
+    .requiredOption('--truth <file>', 'truth file to write (JSON Lines, one line per ad)')
+    .action(async (opts: { ads: number; seed: string; out: string; truth: string }) => {
+      try {
+        const s = await generateCorpus({ ads: opts.ads, seed: opts.seed, out: path.resolve(opts.out), truth: path.resolve(opts.truth) });
+        process.stderr.write(
+          `Generated ${s.ads} ads (seed ${opts.seed}): ${s.adsByKind.independent} from ${s.operators.independent} independent advertisers, ` +
+            `${s.adsByKind.agency} from ${s.operators.agency} agencies, ${s.adsByKind.network} from ${s.operators.network} exploitative networks; ` +
+            `${s.obfuscatedAds} ads with an obfuscated number.\nAds: ${s.out}\nTruth: ${s.truth}\n`,
+        );
+      } catch (e) {
+        process.stderr.write(`baken outreach generate: ${messageOf(e)}\n`);
+        process.exitCode = 1;
+      }
+    });
+
+  outreach
+    .command('evaluate')
+    .description('Score an analysis output against a truth file: pairwise precision/recall/F1, ARI, top-30 precision, AUC, obfuscated-phone recall (JSON on stdout)')
+    .argument('<results>', 'output of `baken outreach analyze`')
+    .requiredOption('--truth <file>', 'truth file of `baken outreach generate`')
+    .action(async (results: string, opts: { truth: string }) => {
+      try {
+        process.stdout.write(`${JSON.stringify(await evaluateFiles(path.resolve(results), path.resolve(opts.truth)), null, 2)}\n`);
+      } catch (e) {
+        process.stderr.write(`baken outreach evaluate: ${messageOf(e)}\n`);
+        process.exitCode = 1;
+      }
+    });
+}
+
+function parseCount(v: string): number {
+  const n = Number(v);
+  if (!/^\d+$/.test(v.trim()) || !Number.isSafeInteger(n)) throw new InvalidArgumentError(`expected a whole number >= 0, got "${v}"`);
+  return n;
+}
+
+const PHASE_LABEL: Record<AnalysisProgress['phase'], string> = { analyze: 'reading and analysing', cluster: 'clustering', score: 'scoring', write: 'writing' };
+
+/** A bar on a terminal; elsewhere (logs, CI) one plain line per phase and at most one every 2 seconds. */
+function progressReporter() {
+  const tty = Boolean(process.stderr.isTTY);
+  const bar = new cliProgress.SingleBar(
+    { format: '{phase} [{bar}] {percentage}% | {ads} ads | {duration_formatted}', stream: process.stderr, hideCursor: true },
+    cliProgress.Presets.shades_classic,
+  );
+  let started = false;
+  let phase = '';
+  let lastLine = 0;
+  return {
+    update(p: AnalysisProgress) {
+      const label = PHASE_LABEL[p.phase];
+      if (tty) {
+        if (!started) {
+          bar.start(p.total || 1, p.done, { phase: label, ads: p.ads });
+          started = true;
+        }
+        if (label !== phase) bar.setTotal(p.total || 1);
+        bar.update(p.done, { phase: label, ads: p.ads });
+        phase = label;
+        return;
+      }
+      const now = Date.now();
+      if (label === phase && now - lastLine < 2000) return;
+      phase = label;
+      lastLine = now;
+      const pct = p.total ? Math.floor((100 * p.done) / p.total) : 100;
+      process.stderr.write(`${label}: ${pct}% (${p.ads} ads)\n`);
+    },
+    stop() {
+      if (started) bar.stop();
+      started = false;
+    },
+  };
+}
+
+const seconds = (ms: number) => `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)} s`;
+
+export function formatSummary(s: AnalysisSummary): string {
+  const lines: string[] = [];
+  lines.push(`Analysed ${s.ads} ads from ${s.input} in ${seconds(s.totalMs)} (${s.workers ? `${s.workers} worker thread${s.workers > 1 ? 's' : ''}${s.pool?.mainThreadHelped ? ' and the main thread' : ''}` : 'one thread'}); results in ${s.output}`);
+  if (s.malformed) {
+    lines.push(`Skipped ${s.malformed} malformed line${s.malformed === 1 ? '' : 's'}:`);
+    for (const m of s.malformedLines.slice(0, SHOWN_MALFORMED)) lines.push(`  line ${m.line}: ${m.problem}`);
+    if (s.malformed > SHOWN_MALFORMED) lines.push(`  ... and ${s.malformed - SHOWN_MALFORMED} more`);
+  }
+  lines.push(`Clusters: ${s.clusters} (${s.multiAdClusters} with two or more ads; largest ${s.largestCluster} ads)`);
+  if (s.topClusters.length) {
+    lines.push('Highest-scoring clusters:');
+    s.topClusters.forEach((c, i) => {
+      const reasons = c.reasons
+        .slice(0, 4)
+        .map((r) => r.code)
+        .join(', ');
+      lines.push(
+        `  ${i + 1}. ${c.clusterId}  score ${c.score.toFixed(2)}  ${c.size} ads, ${c.personas} personas, ${c.phones} phones, ` +
+          `${c.cities.length} cities${reasons ? `  [${reasons}]` : ''}`,
+      );
+    });
+  }
+  const p = s.phasesMs;
+  lines.push(`Time: read+analyse ${seconds(p.analyze)}, cluster ${seconds(p.cluster)}, score ${seconds(p.score)}, write ${seconds(p.write)}`);
+  return `${lines.join('\n')}\n`;
+}

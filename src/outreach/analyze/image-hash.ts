@@ -1,0 +1,81 @@
+import sharp from 'sharp';
+
+/**
+ * 64-bit perceptual image hashes. Input records carry them as 16 hex digits (`imageHashes`) or as
+ * local image files (`images`), hashed on import with dHashFile. Near-identical images differ in
+ * few bits (match below about 10 differing bits); the hash survives recompression and resizing,
+ * not crops.
+ */
+
+function isHex16(s: string): boolean {
+  if (s.length !== 16) return false;
+  for (let i = 0; i < 16; i++) {
+    const c = s.charCodeAt(i) | 0x20; // lower-case letters
+    if (!((c >= 48 && c <= 57) || (c >= 97 && c <= 102))) return false;
+  }
+  return true;
+}
+
+/** Parses 16-hex-digit hashes; anything else is skipped. */
+export function parseImageHashes(values: unknown): bigint[] {
+  if (!Array.isArray(values)) return [];
+  const out: bigint[] = [];
+  for (const value of values) {
+    if (typeof value !== 'string') continue;
+    let hex = value.length === 16 ? value : value.trim();
+    if (hex.length === 18 && (hex.startsWith('0x') || hex.startsWith('0X'))) hex = hex.slice(2);
+    if (!isHex16(hex)) continue;
+    const hash = BigInt(`0x${hex}`);
+    if (!out.includes(hash)) out.push(hash);
+  }
+  return out;
+}
+
+/** 16 lower-case hex digits. */
+export function formatImageHash(hash: bigint): string {
+  return BigInt.asUintN(64, hash).toString(16).padStart(16, '0');
+}
+
+/**
+ * Difference hash: greyscale, resized to 9x8 (ignoring aspect ratio), one bit per horizontally
+ * adjacent pixel pair (1 when the left pixel is brighter), row by row, most significant bit first.
+ */
+export async function dHashFile(path: string): Promise<bigint> {
+  const { data, info } = await sharp(path, { failOn: 'none' })
+    .rotate() // honour EXIF orientation
+    .removeAlpha()
+    .greyscale()
+    .resize(9, 8, { fit: 'fill', kernel: 'lanczos3' })
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  if (info.channels === 1) return dHashFromPixels(data);
+  const grey = new Uint8Array(72);
+  for (let i = 0; i < 72; i++) grey[i] = data[i * info.channels]!;
+  return dHashFromPixels(grey);
+}
+
+/** dHash of a 9x8 greyscale pixel buffer (72 bytes, row-major). */
+export function dHashFromPixels(pixels: Uint8Array): bigint {
+  if (pixels.length < 72) throw new Error(`dHash needs 9x8 greyscale pixels, got ${pixels.length} bytes`);
+  let high = 0;
+  let low = 0;
+  for (let row = 0; row < 8; row++) {
+    for (let col = 0; col < 8; col++) {
+      const bit = pixels[row * 9 + col]! > pixels[row * 9 + col + 1]! ? 1 : 0;
+      const index = row * 8 + col;
+      if (index < 32) high = ((high << 1) | bit) >>> 0;
+      else low = ((low << 1) | bit) >>> 0;
+    }
+  }
+  return (BigInt(high) << 32n) | BigInt(low);
+}
+
+export function hammingDistance(a: bigint, b: bigint): number {
+  let x = BigInt.asUintN(64, a ^ b);
+  let count = 0;
+  while (x > 0n) {
+    x &= x - 1n;
+    count++;
+  }
+  return count;
+}

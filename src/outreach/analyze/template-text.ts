@@ -1,0 +1,103 @@
+import { C_DIGIT, C_LETTER, charClass } from './char-tables.ts';
+import type { Mask } from './contacts.ts';
+
+/**
+ * Text for near-duplicate detection: the folded text (lower-case, Latin diacritics stripped) with
+ * identifiers and persona details replaced by placeholders, so that reposts and operator templates
+ * with rotated phones, names and cities still look alike:
+ *   <phone> <email> <handle> <url> <name> <city>, and <num> for any other number.
+ * Punctuation, symbols and emoji become spaces; whitespace is collapsed. Letters of every script are
+ * kept as they are (Thai, Cyrillic, Han ...): the clustering shingles characters, not words.
+ *
+ * One pass over the text into a reusable buffer (regex replaces with Unicode classes cost several
+ * times more per ad).
+ */
+
+const utf16 = new TextDecoder('utf-16le');
+let buffer = new Uint16Array(2048);
+const NUM = codes('<num>');
+const tokenCodes = new Map<string, Uint16Array>();
+
+function codes(text: string): Uint16Array {
+  return Uint16Array.from(text, (c) => c.charCodeAt(0));
+}
+
+export function buildTemplateText(folded: string, masks: Mask[]): string {
+  const n = folded.length;
+  if (buffer.length < n * 2 + 64) buffer = new Uint16Array(n * 2 + 64);
+  if (masks.length > 1) masks.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
+  let out = 0;
+  let space = true; // the last written character was a space (or nothing yet)
+  let m = 0;
+  let nextMask = masks.length > 0 ? masks[0]![0] : n;
+  const table = charClass;
+  for (let i = 0; i < n; ) {
+    if (i >= nextMask) {
+      const [, end, token] = masks[m]!;
+      m++;
+      while (m < masks.length && masks[m]![0] < end) m++; // overlapping masks
+      nextMask = m < masks.length ? masks[m]![0] : n;
+      out = writeToken(out, space, tokenCodes.get(token) ?? cacheToken(token));
+      space = true;
+      if (end > i) i = end;
+      continue;
+    }
+    const c = folded.charCodeAt(i);
+    const cls = table[c]!;
+    if ((cls & C_LETTER) !== 0) {
+      if (out + 8 > buffer.length) grow();
+      buffer[out++] = c;
+      space = false;
+      i++;
+    } else if ((cls & C_DIGIT) !== 0) {
+      out = writeToken(out, space, NUM);
+      space = true;
+      i++;
+      while (i < n && i < nextMask && (table[folded.charCodeAt(i)]! & C_DIGIT) !== 0) i++;
+    } else {
+      if (!space) {
+        if (out + 8 > buffer.length) grow();
+        buffer[out++] = 32;
+        space = true;
+      }
+      i++;
+    }
+  }
+  if (out > 0 && buffer[out - 1] === 32) out--;
+  return utf16.decode(buffer.subarray(0, out));
+}
+
+function writeToken(out: number, space: boolean, token: Uint16Array): number {
+  if (out + token.length + 2 > buffer.length) grow();
+  let at = out;
+  if (!space && at > 0) buffer[at++] = 32;
+  buffer.set(token, at);
+  at += token.length;
+  buffer[at++] = 32;
+  return at;
+}
+
+function grow(): void {
+  const bigger = new Uint16Array(buffer.length * 2);
+  bigger.set(buffer);
+  buffer = bigger;
+}
+
+function cacheToken(token: string): Uint16Array {
+  const value = codes(token);
+  tokenCodes.set(token, value);
+  return value;
+}
+
+/** Masks every whole-word occurrence of `words` (already folded) in `folded`. */
+export function maskWords(folded: string, words: string[], token: string, masks: Mask[]): void {
+  for (const word of words) {
+    if (word.length < 2) continue;
+    for (let at = folded.indexOf(word); at >= 0; at = folded.indexOf(word, at + word.length)) {
+      const before = at > 0 ? folded[at - 1]! : ' ';
+      const after = at + word.length < folded.length ? folded[at + word.length]! : ' ';
+      if (!WORD_CHAR.test(before) && !WORD_CHAR.test(after)) masks.push([at, at + word.length, token]);
+    }
+  }
+}
+const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u;

@@ -1,0 +1,184 @@
+/**
+ * Photos: 64-bit perceptual hashes (pHash/dHash) -> groups of near-identical hashes (Hamming distance
+ * <= maxDistance), found with LSH on bit bands:
+ * - 4 exact 16-bit bands: by pigeonhole, two hashes within 3 bits agree on at least one band;
+ * - `randomTables` tables of 16 pseudo-randomly chosen bit positions (fixed seed): each catches a pair
+ *   at distance d with probability ~C(64-d,16)/C(64,16) (0.31 at 4 bits, 0.16 at 6, 0.08 at 8), so with
+ *   the exact bands 8 of them find ~9 in 10 pairs at 6 bits (recompression and resizing usually change
+ *   fewer), and chains through the original photo find more.
+ * Candidates are verified by popcount. Buckets are filled by a 16-bit counting sort, so there are no
+ * per-pair objects. Stock photos and logos (one hash in many unrelated ads) are left to the group
+ * evaluation, which treats them like generic phone numbers.
+ */
+import type { AdFeatures } from '../types.ts';
+import { fmix32, hamming64 } from './hash.ts';
+import { type Arena, noArena } from './arena.ts';
+import { IntVec } from './int-vec.ts';
+import { radixSortPairs } from './radix-sort.ts';
+import { UnionFind } from './union-find.ts';
+
+export type ImageStats = { imageRefs: number; distinctHashes: number; imageLinks: number };
+
+export type ImageGroups = {
+  /** One pair per image reference: the ad and its photo (a near-identical hash group, by distinct hash). */
+  pairAd: Int32Array;
+  pairGroup: Int32Array;
+  distinctHashes: number;
+  /** Distinct hash -> the hash as 16 hex digits. */
+  hexOf: (distinct: number) => string;
+  stats: ImageStats;
+};
+
+const view = new DataView(new ArrayBuffer(8));
+
+/** Image hash references, collected one ad at a time. */
+export class ImageRefs {
+  private readonly hi: IntVec;
+  private readonly lo: IntVec;
+  private readonly ad: IntVec;
+
+  /** `expectedRefs`: capacity hint. */
+  constructor(expectedRefs: number) {
+    this.hi = new IntVec(expectedRefs);
+    this.lo = new IntVec(expectedRefs);
+    this.ad = new IntVec(expectedRefs);
+  }
+
+  get count(): number {
+    return this.ad.length;
+  }
+
+  add(a: AdFeatures, ad: number): void {
+    const hashes = a.imageHashes;
+    if (!hashes) return;
+    for (let i = 0; i < hashes.length; i++) {
+      view.setBigUint64(0, hashes[i]!); // ToBigUint64: taken modulo 2^64
+      this.hi.push(view.getUint32(0) | 0);
+      this.lo.push(view.getUint32(4) | 0);
+      this.ad.push(ad);
+    }
+  }
+
+  /** Distinct hashes (sorted by value: independent of input order) grouped by near-identity. */
+  finish(maxDistance: number, randomTables: number, arena: Arena = noArena): ImageGroups {
+    const m = this.ad.length;
+    const hi = new Uint32Array(this.hi.data.buffer, 0, m);
+    const lo = new Uint32Array(this.lo.data.buffer, 0, m);
+    const pairGroup = new Int32Array(m);
+    const mark = arena.mark();
+    // Sort references by (hi, lo): LSD by lo, then stably by hi.
+    const idx = arena.i32(m);
+    for (let i = 0; i < m; i++) idx[i] = i;
+    const keys = arena.u32(m);
+    keys.set(lo);
+    const tk = arena.u32(m);
+    const tv = arena.i32(m);
+    radixSortPairs(keys, idx, m, tk, tv);
+    for (let i = 0; i < m; i++) keys[i] = hi[idx[i]!]!;
+    radixSortPairs(keys, idx, m, tk, tv);
+
+    let U = 0;
+    for (let i = 0; i < m; i++) {
+      const r = idx[i]!;
+      const p = i > 0 ? idx[i - 1]! : -1;
+      if (p < 0 || hi[p] !== hi[r] || lo[p] !== lo[r]) U++;
+    }
+    const H = new Uint32Array(U);
+    const L = new Uint32Array(U);
+    const refDistinct = pairGroup; // distinct numbers first, replaced by group roots below
+    for (let i = 0, d = -1; i < m; i++) {
+      const r = idx[i]!;
+      if (d < 0 || H[d] !== hi[r] || L[d] !== lo[r]) {
+        d++;
+        H[d] = hi[r]!;
+        L[d] = lo[r]!;
+      }
+      refDistinct[r] = d;
+    }
+    const uf = new UnionFind(U, arena);
+    const imageLinks = linkNearHashes(H, L, uf, maxDistance, randomTables, arena);
+    for (let r = 0; r < m; r++) pairGroup[r] = uf.find(refDistinct[r]!);
+    arena.reset(mark);
+    const pairAd = this.ad.data.subarray(0, m);
+    return {
+      pairAd,
+      pairGroup,
+      distinctHashes: U,
+      hexOf: (g) => H[g]!.toString(16).padStart(8, '0') + L[g]!.toString(16).padStart(8, '0'),
+      stats: { imageRefs: m, distinctHashes: U, imageLinks },
+    };
+  }
+}
+
+/** Byte lookup tables that gather 16 chosen bit positions of a 64-bit value into a 16-bit key. */
+function randomTableLuts(tables: number): Uint16Array[] {
+  const luts: Uint16Array[] = [];
+  let seed = 0x2545f491;
+  for (let t = 0; t < tables; t++) {
+    const positions = Array.from({ length: 64 }, (_, i) => i);
+    for (let i = 63; i > 0; i--) {
+      seed = fmix32((seed + 0x9e3779b9) >>> 0);
+      const j = seed % (i + 1);
+      const tmp = positions[i]!;
+      positions[i] = positions[j]!;
+      positions[j] = tmp;
+    }
+    const lut = new Uint16Array(8 * 256);
+    for (let slot = 0; slot < 16; slot++) {
+      const bit = positions[slot]!; // 0..63, 0 = least significant bit of lo
+      const byte = bit >>> 3;
+      for (let v = 0; v < 256; v++) if ((v >>> (bit & 7)) & 1) lut[byte * 256 + v]! |= 1 << slot;
+    }
+    luts.push(lut);
+  }
+  return luts;
+}
+
+function linkNearHashes(H: Uint32Array, L: Uint32Array, uf: UnionFind, maxDistance: number, randomTables: number, arena: Arena): number {
+  const U = H.length;
+  if (U < 2) return 0;
+  const keys = arena.u32(U);
+  const vals = arena.i32(U);
+  const tk = arena.u32(U);
+  const tv = arena.i32(U);
+  const luts = randomTableLuts(randomTables);
+  let links = 0;
+  const tables = 4 + luts.length;
+  for (let t = 0; t < tables; t++) {
+    for (let u = 0; u < U; u++) {
+      const h = H[u]!;
+      const l = L[u]!;
+      let key: number;
+      if (t === 0) key = h >>> 16;
+      else if (t === 1) key = h & 0xffff;
+      else if (t === 2) key = l >>> 16;
+      else if (t === 3) key = l & 0xffff;
+      else {
+        const lut = luts[t - 4]!;
+        key =
+          lut[l & 0xff]! | lut[256 + ((l >>> 8) & 0xff)]! | lut[512 + ((l >>> 16) & 0xff)]! | lut[768 + (l >>> 24)]! |
+          lut[1024 + (h & 0xff)]! | lut[1280 + ((h >>> 8) & 0xff)]! | lut[1536 + ((h >>> 16) & 0xff)]! | lut[1792 + (h >>> 24)]!;
+      }
+      keys[u] = key;
+      vals[u] = u;
+    }
+    radixSortPairs(keys, vals, U, tk, tv);
+    let s = 0;
+    while (s < U) {
+      let e = s + 1;
+      while (e < U && keys[e] === keys[s]) e++;
+      // Small buckets: all pairs; large ones (many similar photos): each member against its 16 predecessors.
+      const window = e - s <= 64 ? e - s : 16;
+      for (let i = s + 1; i < e; i++) {
+        const a = vals[i]!;
+        for (let j = Math.max(s, i - window); j < i; j++) {
+          const b = vals[j]!;
+          if (hamming64(H[a]!, L[a]!, H[b]!, L[b]!) > maxDistance) continue;
+          if (uf.union(a, b) >= 0) links++;
+        }
+      }
+      s = e;
+    }
+  }
+  return links;
+}

@@ -1,0 +1,77 @@
+/**
+ * Per-ad results: the ad's score is its cluster's logit moved by how much more (or less) per-ad evidence
+ * this ad carries than its cluster's average, so ads rank first by cluster and then by their own
+ * indicators. The ad's indicator list has its own hits plus the structural evidence that touches it:
+ * the shared phone/contact/photo/template of its cluster's reasons when the ad carries it, the
+ * cluster's circuit, agency pattern, rotation and volume, and generic identifiers it carries (weight 0:
+ * shown, not used).
+ */
+import type { AdFeatures, AdResult } from '../types.ts';
+import type { ClusterOutput } from './cluster-ads.ts';
+import { DECISION_GENERIC } from './groups.ts';
+import { genericEvidence, logistic, round } from './score-clusters.ts';
+
+type Hit = { code: string; weight: number; evidence: string };
+
+const CLUSTER_LEVEL = new Set<string>(['city-circuit', 'agency-pattern', 'phone-rotation', 'high-posting-volume']);
+
+export function scoreAds(ads: readonly AdFeatures[], out: ClusterOutput): AdResult[] {
+  const { groups, config, clusterLogit, clusterAdIndicatorMean, clusterShared } = out.detail;
+  const ownWeight = config.score.adOwnWeight;
+  const factor = config.score.adIndicatorFactor;
+  const genericHit = new Map<number, Hit>();
+  const clusterHits: (Hit[] | undefined)[] = Array.from({ length: out.clusters.length });
+  const sharedByGroup: (Map<number, Hit> | undefined)[] = Array.from({ length: out.clusters.length });
+  const results: AdResult[] = [];
+  for (let i = 0; i < ads.length; i++) {
+    const a = ads[i]!;
+    const c = out.clusterOf[i]!;
+    const indicators: Hit[] = [];
+    let own = 0;
+    const hits = a.indicators;
+    for (let h = 0; h < hits.length; h++) {
+      const hit = hits[h]!;
+      indicators.push({ code: hit.code, weight: hit.weight, evidence: hit.evidence });
+      let repeat = false;
+      for (let x = 0; x < h; x++) if (hits[x]!.code === hit.code) repeat = true;
+      if (!repeat) own += hit.weight * factor;
+    }
+    let shared = sharedByGroup[c];
+    if (!shared && clusterShared[c]) {
+      shared = new Map(clusterShared[c]!.map((s) => [s.group, s.reason]));
+      sharedByGroup[c] = shared;
+    }
+    for (let j = groups.adStart[i]!; j < groups.adStart[i + 1]!; j++) {
+      const g = groups.adGroups[j]!;
+      if (groups.decision[g] === DECISION_GENERIC) {
+        let hit = genericHit.get(g);
+        if (!hit) {
+          hit = { code: 'generic-identifier', weight: 0, evidence: genericEvidence(groups, g) };
+          genericHit.set(g, hit);
+        }
+        indicators.push(hit);
+      } else if (shared) {
+        const reason = shared.get(g);
+        if (reason) indicators.push(reason);
+      }
+    }
+    let ch = clusterHits[c];
+    if (!ch) {
+      ch = out.clusters[c]!.reasons.filter((r) => CLUSTER_LEVEL.has(r.code));
+      clusterHits[c] = ch;
+    }
+    for (let x = 0; x < ch.length; x++) indicators.push(ch[x]!);
+    const logit = clusterLogit[c]! + ownWeight * (own - clusterAdIndicatorMean[c]!);
+    results.push({
+      id: a.id,
+      source: a.source,
+      clusterId: out.clusters[c]!.clusterId,
+      adScore: round(logistic(logit)),
+      clusterScore: out.clusters[c]!.score,
+      indicators,
+      phones: a.phones,
+      language: a.language,
+    });
+  }
+  return results;
+}
