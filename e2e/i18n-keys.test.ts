@@ -20,8 +20,21 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-const nl = JSON.parse(fs.readFileSync(path.join(WEB, 'i18n/nl.json'), 'utf8')) as unknown;
-const en = JSON.parse(fs.readFileSync(path.join(WEB, 'i18n/en.json'), 'utf8')) as unknown;
+/** The base file plus every section file (`i18n/sections/<section>.<lang>.json`), as the app merges them. */
+function texts(lang: string): Record<string, unknown> {
+  const read = (file: string) => JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
+  const merged = read(path.join(WEB, `i18n/${lang}.json`));
+  const dir = path.join(WEB, 'i18n/sections');
+  for (const file of fs.readdirSync(dir).filter((f) => f.endsWith(`.${lang}.json`))) {
+    const section = read(path.join(dir, file));
+    for (const key of Object.keys(section)) if (key in merged) throw new Error(`${file}: top-level key "${key}" is already used`);
+    Object.assign(merged, section);
+  }
+  return merged;
+}
+
+const nl = texts('nl') as unknown;
+const en = texts('en') as unknown;
 const nlKeys = new Set(flatten(nl));
 const enKeys = new Set(flatten(en));
 /** Keys with plural forms are asked for without the _one/_other suffix. */

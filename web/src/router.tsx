@@ -14,6 +14,15 @@ import { ErrorPage, NotFoundPage } from './pages/ErrorPages.tsx';
 import { HomePage } from './pages/HomePage.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
 import { SecondFactorPage } from './pages/SecondFactorPage.tsx';
+import { CasePage } from './pages/cases/CasePage.tsx';
+import { CasesPage } from './pages/cases/CasesPage.tsx';
+import { ReferralsPage } from './pages/cases/ReferralsPage.tsx';
+import { SignalPage } from './pages/cases/SignalPage.tsx';
+import { TriagePage } from './pages/cases/TriagePage.tsx';
+import { MySignalsPage } from './pages/intake/MySignalsPage.tsx';
+import { PublicFollowUpPage } from './pages/intake/PublicFollowUpPage.tsx';
+import { PublicReportPage } from './pages/intake/PublicReportPage.tsx';
+import { SignalFormPage } from './pages/intake/SignalFormPage.tsx';
 
 type RouterContext = { queryClient: QueryClient };
 
@@ -41,6 +50,10 @@ const secondFactorRoute = createRoute({
 });
 const enrolRoute = createRoute({ getParentRoute: () => rootRoute, path: '/login/enrol', beforeLoad: stageGuard('enrol'), component: EnrolPage });
 
+/** Public intake: no account, no session needed (self-report, anonymous tip, follow-up with a code). */
+const publicReportRoute = createRoute({ getParentRoute: () => rootRoute, path: '/report', component: PublicReportPage });
+const publicFollowUpRoute = createRoute({ getParentRoute: () => rootRoute, path: '/report/follow-up', component: PublicFollowUpPage });
+
 /** Everything else needs a complete sign-in. */
 const appRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -60,12 +73,36 @@ const usersRoute = createRoute({ getParentRoute: () => appRoute, path: '/admin/u
 const rolesRoute = createRoute({ getParentRoute: () => appRoute, path: '/admin/roles', component: RolesPage });
 const auditRoute = createRoute({ getParentRoute: () => appRoute, path: '/admin/audit', component: AuditPage });
 const jobsRoute = createRoute({ getParentRoute: () => appRoute, path: '/admin/jobs', component: JobsPage });
+const signalFormRoute = createRoute({ getParentRoute: () => appRoute, path: '/signals/new', component: SignalFormPage });
+const mySignalsRoute = createRoute({ getParentRoute: () => appRoute, path: '/signals/mine', component: MySignalsPage });
+const triageRoute = createRoute({ getParentRoute: () => appRoute, path: '/triage', component: TriagePage });
+const signalRoute = createRoute({ getParentRoute: () => appRoute, path: '/triage/$signalId', component: SignalPage });
+const casesRoute = createRoute({ getParentRoute: () => appRoute, path: '/cases', component: CasesPage });
+const caseRoute = createRoute({ getParentRoute: () => appRoute, path: '/cases/$caseId', component: CasePage });
+const referralsRoute = createRoute({ getParentRoute: () => appRoute, path: '/referrals', component: ReferralsPage });
 
 const routeTree = rootRoute.addChildren([
   loginRoute,
   secondFactorRoute,
   enrolRoute,
-  appRoute.addChildren([homeRoute, accountRoute, organisationsRoute, usersRoute, rolesRoute, auditRoute, jobsRoute]),
+  publicReportRoute,
+  publicFollowUpRoute,
+  appRoute.addChildren([
+    homeRoute,
+    accountRoute,
+    signalFormRoute,
+    mySignalsRoute,
+    triageRoute,
+    signalRoute,
+    casesRoute,
+    caseRoute,
+    referralsRoute,
+    organisationsRoute,
+    usersRoute,
+    rolesRoute,
+    auditRoute,
+    jobsRoute,
+  ]),
 ]);
 
 export function createAppRouter(queryClient: QueryClient) {

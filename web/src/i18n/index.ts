@@ -3,6 +3,10 @@ import { initReactI18next } from 'react-i18next';
 import type { Locale } from '../api/types.ts';
 import en from './en.json';
 import nl from './nl.json';
+import casesEn from './sections/cases.en.json';
+import casesNl from './sections/cases.nl.json';
+import intakeEn from './sections/intake.en.json';
+import intakeNl from './sections/intake.nl.json';
 
 export const LOCALES: Locale[] = ['nl', 'en'];
 const STORAGE_KEY = 'baken.locale';
@@ -49,7 +53,8 @@ i18n.on('languageChanged', (lng) => {
 });
 
 void i18n.use(initReactI18next).init({
-  resources: { nl: { translation: nl }, en: { translation: en } },
+  // Each capability keeps its texts in its own section file (top-level keys must not collide).
+  resources: { nl: { translation: { ...nl, ...intakeNl, ...casesNl } }, en: { translation: { ...en, ...intakeEn, ...casesEn } } },
   lng: storedLocale(),
   fallbackLng: 'nl',
   supportedLngs: LOCALES,

@@ -7,12 +7,27 @@ import type { Session } from '../api/types.ts';
  */
 export type Area = {
   id: string;
-  path: '/admin/organisations' | '/admin/users' | '/admin/roles' | '/admin/audit' | '/admin/jobs';
+  path:
+    | '/signals/new'
+    | '/signals/mine'
+    | '/triage'
+    | '/cases'
+    | '/referrals'
+    | '/admin/organisations'
+    | '/admin/users'
+    | '/admin/roles'
+    | '/admin/audit'
+    | '/admin/jobs';
   grant: string;
-  group: 'admin';
+  group: 'nrm' | 'admin';
 };
 
 export const AREAS: Area[] = [
+  { id: 'newSignal', path: '/signals/new', grant: 'signal:submit', group: 'nrm' },
+  { id: 'mySignals', path: '/signals/mine', grant: 'signal:list-own', group: 'nrm' },
+  { id: 'triage', path: '/triage', grant: 'signal:triage', group: 'nrm' },
+  { id: 'cases', path: '/cases', grant: 'case:list', group: 'nrm' },
+  { id: 'referrals', path: '/referrals', grant: 'referral:list', group: 'nrm' },
   { id: 'organisations', path: '/admin/organisations', grant: 'organisation:list', group: 'admin' },
   { id: 'users', path: '/admin/users', grant: 'user:list', group: 'admin' },
   { id: 'roles', path: '/admin/roles', grant: 'role:list', group: 'admin' },
