@@ -33,6 +33,9 @@ const schema = z.object({
   BAKEN_JOB_POLL_MS: int(10, 60_000).default(1000),
   BAKEN_TRUST_PROXY: bool.default(false),
   BAKEN_BODY_LIMIT_BYTES: int(1024, 100 * 1024 * 1024).default(1024 * 1024),
+  BAKEN_PROFILE: z.string().regex(/^[a-z0-9-]+$/, 'must be a profile id such as "nl"').default('nl'),
+  BAKEN_PUBLIC_POW_BITS: int(0, 24).default(14),
+  BAKEN_PUBLIC_REPORTS_PER_HOUR: int(1, 100_000).default(30),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -56,6 +59,11 @@ export type Config = {
   trustProxy: boolean;
   bodyLimitBytes: number;
   logLevel: string;
+  /** The jurisdiction profile new cases are registered under (profiles/<id>-*.json, newest version). */
+  profileId: string;
+  /** Proof-of-work difficulty (leading zero bits) for public reports. */
+  publicPowBits: number;
+  publicReportsPerHour: number;
 };
 
 export class ConfigError extends Error {
@@ -95,5 +103,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     trustProxy: e.BAKEN_TRUST_PROXY,
     bodyLimitBytes: e.BAKEN_BODY_LIMIT_BYTES,
     logLevel: e.LOG_LEVEL,
+    profileId: e.BAKEN_PROFILE,
+    publicPowBits: e.BAKEN_PUBLIC_POW_BITS,
+    publicReportsPerHour: e.BAKEN_PUBLIC_REPORTS_PER_HOUR,
   };
 }

@@ -5,7 +5,7 @@ import { anonymousActor } from '../src/access/actor.ts';
 import { assertCan, can } from '../src/access/can.ts';
 
 const actor = (scope: RecordScope, grants: string[], ids = { userId: 'u1', organisationId: 'o1' }): Actor => ({
-  kind: 'user', roleId: 'r', scope, seesPersonalData: true, grants: new Set(grants), label: 'test', ...ids,
+  kind: 'user', organisationType: null, roleId: 'r', scope, seesPersonalData: true, grants: new Set(grants), label: 'test', ...ids,
 });
 
 describe('can()', () => {

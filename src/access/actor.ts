@@ -5,6 +5,8 @@ export type Actor = {
   kind: 'user' | 'system' | 'anonymous';
   userId: string | null;
   organisationId: string | null;
+  /** The type of the actor's organisation (field-level rules depend on it), or null for the system. */
+  organisationType: string | null;
   roleId: string;
   scope: RecordScope;
   seesPersonalData: boolean;
@@ -20,6 +22,7 @@ export function systemActor(label: string): Actor {
     kind: 'system',
     userId: null,
     organisationId: null,
+    organisationType: null,
     roleId: 'system',
     scope: 'all',
     seesPersonalData: true,
@@ -34,6 +37,7 @@ export function anonymousActor(): Actor {
     kind: 'anonymous',
     userId: null,
     organisationId: null,
+    organisationType: null,
     roleId: 'anonymous',
     scope: 'own',
     seesPersonalData: false,

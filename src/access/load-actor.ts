@@ -7,7 +7,8 @@ export async function loadActor(db: Kysely<DB> | Transaction<DB>, userId: string
   const row = await db
     .selectFrom('users')
     .innerJoin('roles', 'roles.id', 'users.role_id')
-    .select(['users.id', 'users.organisation_id', 'users.role_id', 'roles.scope', 'roles.sees_personal_data', 'users.disabled_at'])
+    .innerJoin('organisations', 'organisations.id', 'users.organisation_id')
+    .select(['users.id', 'users.organisation_id', 'users.role_id', 'roles.scope', 'roles.sees_personal_data', 'users.disabled_at', 'organisations.type as organisation_type'])
     .where('users.id', '=', userId)
     .executeTakeFirst();
   if (!row || row.disabled_at) return null;
@@ -16,6 +17,7 @@ export async function loadActor(db: Kysely<DB> | Transaction<DB>, userId: string
     kind: 'user',
     userId: row.id,
     organisationId: row.organisation_id,
+    organisationType: row.organisation_type,
     roleId: row.role_id,
     scope: row.scope,
     seesPersonalData: row.sees_personal_data,

@@ -8,6 +8,11 @@ export const RESOURCE_ACTIONS: Record<string, readonly string[]> = {
   role: ['list', 'read', 'create', 'update'],
   audit: ['list'],
   job: ['list'],
+  signal: ['submit', 'list-own', 'list', 'read', 'triage'],
+  case: ['list', 'read', 'update', 'view-log', 'read-identity', 'read-investigation'],
+  consent: ['list', 'record', 'withdraw'],
+  referral: ['list', 'create', 'respond', 'revoke', 'override-consent'],
+  directory: ['list'],
 };
 
 export function isKnownGrant(grant: string): boolean {

@@ -22,4 +22,13 @@ const column = (table: string, name: string, idColumn = 'id'): EncryptedColumn =
   aad: (row) => columnAad(table, name, row.id),
 });
 
-export const ENCRYPTED_COLUMNS: readonly EncryptedColumn[] = [column('users', 'totp_secret'), column('users', 'totp_pending_secret')];
+export const ENCRYPTED_COLUMNS: readonly EncryptedColumn[] = [
+  column('users', 'totp_secret'),
+  column('users', 'totp_pending_secret'),
+  column('signals', 'person_enc'),
+  column('signals', 'description_enc'),
+  column('signal_additions', 'text_enc'),
+  column('cases', 'person_enc'),
+  column('cases', 'description_enc'),
+  column('cases', 'investigation_enc'),
+];

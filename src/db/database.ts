@@ -19,6 +19,11 @@ export type Database = {
 // Bigints in Baken are counters and sequence ids far below 2^53: read them as numbers on both engines
 // (PGlite already does).
 pg.types.setTypeParser(20, (v) => Number(v));
+// Calendar days (`date`) have no time zone: read them as 'YYYY-MM-DD' strings on both engines, never
+// as a Date at local midnight that shifts a day in another time zone.
+const DATE_OID = 1082;
+pg.types.setTypeParser(DATE_OID, (v) => v);
+const pgliteParsers = { [DATE_OID]: (v: string) => v };
 
 export type OpenOptions = { databaseUrl?: string; dataDir?: string; poolSize?: number; onIdleError?: (err: Error) => void };
 
@@ -37,11 +42,11 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   const { PGlite } = await import('@electric-sql/pglite');
   let pglite;
   if (opts.dataDir === undefined || opts.dataDir === 'memory://') {
-    pglite = await PGlite.create();
+    pglite = await PGlite.create({ parsers: pgliteParsers });
   } else {
     const dir = path.join(opts.dataDir, 'pgdata');
     fs.mkdirSync(dir, { recursive: true });
-    pglite = await PGlite.create(dir);
+    pglite = await PGlite.create(dir, { parsers: pgliteParsers });
   }
   const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
   return {

@@ -30,6 +30,7 @@ export const DEMO_USERS: { email: string; name: string; role: string; organisati
   { email: 'first-responder@baken.example', name: 'Femke Agent', role: 'first-responder', organisation: 'police' },
   { email: 'care-coordinator@baken.example', name: 'Cor Zorgcoördinator', role: 'care-coordinator', organisation: 'care' },
   { email: 'service-provider@baken.example', name: 'Sanne Opvang', role: 'service-provider', organisation: 'shelter' },
+  { email: 'legal-aid@baken.example', name: 'Lotte Rechtshulp', role: 'service-provider', organisation: 'legal' },
   { email: 'identification-body@baken.example', name: 'Ines Commissielid', role: 'identification-body-member', organisation: 'identification' },
   { email: 'outreach-worker@baken.example', name: 'Olga Outreach', role: 'outreach-worker', organisation: 'outreach' },
   { email: 'analyst@baken.example', name: 'Sem Statistiek', role: 'statistics-analyst', organisation: 'registrar' },

@@ -15,6 +15,8 @@ export const ERROR_CATALOGUE = {
   NOT_FOUND: { status: 404, message: 'Not found.' },
   METHOD_NOT_ALLOWED: { status: 405, message: 'Method not allowed.' },
   CONFLICT: { status: 409, message: 'The request conflicts with the current state.' },
+  CONSENT_REQUIRED: { status: 409, message: 'There is no valid consent or legal basis for this purpose.' },
+  CHALLENGE_FAILED: { status: 400, message: 'The anti-abuse check failed; reload the page and try again.' },
   PAYLOAD_TOO_LARGE: { status: 413, message: 'The request body is too large.' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, message: 'Send the body as application/json.' },
   ACCOUNT_LOCKED: { status: 423, message: 'Too many failed attempts; the account is locked for a while.' },

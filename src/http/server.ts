@@ -23,6 +23,10 @@ import { adminUserRoutes } from './routes/admin-users.ts';
 import { authRoutes } from './routes/auth.ts';
 import { healthRoutes } from './routes/health.ts';
 import { meRoutes } from './routes/me.ts';
+import { caseRoutes } from './routes/cases.ts';
+import { publicIntakeRoutes } from './routes/public-intake.ts';
+import { referralRoutes } from './routes/referrals.ts';
+import { signalRoutes } from './routes/signals.ts';
 import type { ServerState } from './server-state.ts';
 
 export const WEB_DIST = path.resolve(import.meta.dirname, '../../dist/web');
@@ -78,6 +82,10 @@ export async function buildServer(config: Config, state: ServerState, logger: Lo
   await app.register(adminRoleRoutes);
   await app.register(adminAuditRoutes);
   await app.register(adminJobRoutes);
+  await app.register(signalRoutes);
+  await app.register(publicIntakeRoutes(config));
+  await app.register(caseRoutes);
+  await app.register(referralRoutes);
 
   const hasWeb = fs.existsSync(path.join(WEB_DIST, 'index.html'));
   if (hasWeb) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false, cacheControl: false });

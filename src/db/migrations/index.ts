@@ -1,9 +1,13 @@
 import type { Migration } from 'kysely';
 import * as m0001 from './2026-11-29-0001-foundation.ts';
 import * as m0002 from './2026-11-29-0002-built-in-roles.ts';
+import * as m0003 from './2026-11-29-0003-referral-mechanism.ts';
+import * as m0004 from './2026-11-29-0004-referral-mechanism-grants.ts';
 
 /** Every migration, in order. Add a file, then list it here (names sort by date). */
 export const migrations: Record<string, Migration> = {
   '2026-11-29-0001-foundation': m0001,
   '2026-11-29-0002-built-in-roles': m0002,
+  '2026-11-29-0003-referral-mechanism': m0003,
+  '2026-11-29-0004-referral-mechanism-grants': m0004,
 };

@@ -1,0 +1,43 @@
+import type { Keyring } from './keyring.ts';
+import { derivedKey, hmacHex } from './derived-keys.ts';
+
+/**
+ * Blind indexes: keyed hashes of normalised name words and dates of birth, so that registrars can
+ * search by name and see possible duplicates without any plaintext identity in the database (names
+ * themselves are only stored encrypted). A stolen database without the key file reveals nothing;
+ * equal tokens only show that two records share a word.
+ */
+export function normaliseNameWord(word: string): string {
+  return word
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+/** Words of at least two characters from names and aliases, normalised (diacritics, case, punctuation). */
+export function nameWords(names: readonly (string | null | undefined)[]): string[] {
+  const words = new Set<string>();
+  for (const name of names) {
+    if (!name) continue;
+    for (const raw of name.split(/[\s\-–,.'’/]+/u)) {
+      const word = normaliseNameWord(raw);
+      if (word.length >= 2) words.add(word);
+    }
+  }
+  return [...words];
+}
+
+export function nameTokens(keyring: Keyring, names: readonly (string | null | undefined)[]): string[] {
+  const key = derivedKey(keyring, 'blind-index');
+  return nameWords(names).map((word) => hmacHex(key, `name:${word}`));
+}
+
+export function nameToken(keyring: Keyring, word: string): string | null {
+  const normalised = normaliseNameWord(word);
+  return normalised.length >= 2 ? hmacHex(derivedKey(keyring, 'blind-index'), `name:${normalised}`) : null;
+}
+
+export function dateOfBirthToken(keyring: Keyring, dateOfBirth: string | null | undefined): string | null {
+  return dateOfBirth ? hmacHex(derivedKey(keyring, 'blind-index'), `dob:${dateOfBirth}`) : null;
+}
