@@ -5,9 +5,10 @@ import { sealTotpSecret } from '../identity/user-secrets.ts';
 import { createOrganisation } from '../organisations/create-organisation.ts';
 import { createUser } from '../users/create-user.ts';
 import { recordAudit } from '../audit/record-audit.ts';
+import { seedReferralMechanism } from './seed-referral-mechanism.ts';
 import { DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_TOTP_SECRET, DEMO_USERS } from './demo-directory.ts';
 
-export type DemoReport = { seeded: boolean; organisations: number; users: number };
+export type DemoReport = { seeded: boolean; organisations: number; users: number; signals?: number; cases?: number; referrals?: number };
 
 /**
  * Seeds the demo: organisations of every type and one user per role. Idempotent: does nothing when
@@ -23,8 +24,10 @@ export async function seedDemo(services: AppServices): Promise<DemoReport> {
     const orgIds = new Map<string, string>();
     for (const o of DEMO_ORGANISATIONS) orgIds.set(o.key, (await createOrganisation(tx, { name: o.name, type: o.type, region: o.region })).id);
     const roles = new Map((await db.selectFrom('roles').select(['id', 'sees_personal_data']).execute()).map((r) => [r.id, r.sees_personal_data]));
+    const userIds = new Map<string, string>();
     for (const u of DEMO_USERS) {
       const user = await createUser(tx, { email: u.email, displayName: u.name, organisationId: orgIds.get(u.organisation)!, roleId: u.role, password: DEMO_PASSWORD });
+      userIds.set(u.email, user.id);
       if (secondFactorRequired(services.config, roles.get(u.role) ?? true)) {
         await db
           .updateTable('users')
@@ -33,7 +36,8 @@ export async function seedDemo(services: AppServices): Promise<DemoReport> {
           .execute();
       }
     }
-    await recordAudit(tx, { action: 'demo.seed', resourceType: 'system', details: { organisations: DEMO_ORGANISATIONS.length, users: DEMO_USERS.length } });
-    return { seeded: true, organisations: DEMO_ORGANISATIONS.length, users: DEMO_USERS.length };
+    const nrm = await seedReferralMechanism(tx, userIds, orgIds);
+    await recordAudit(tx, { action: 'demo.seed', resourceType: 'system', details: { organisations: DEMO_ORGANISATIONS.length, users: DEMO_USERS.length, ...nrm } });
+    return { seeded: true, organisations: DEMO_ORGANISATIONS.length, users: DEMO_USERS.length, ...nrm };
   });
 }
