@@ -43,12 +43,13 @@ describe('navigation follows the grants of the role', () => {
     await page.context().close();
   });
 
-  it('shows a role without administration grants only the home page', async () => {
+  it('shows the outreach worker only reporting a signal and their own signals', async () => {
     const page = await newPage(browser);
     await signIn(page, DEMO.outreachWorker);
-    expect(await navLinks(page)).toEqual(['Start']);
-    expect(await page.getByTestId('no-areas').isVisible()).toBe(true);
-    await expectNoAxeViolations(page, 'home page without areas');
+    expect(await navLinks(page)).toEqual(['Start', 'Signaal melden', 'Mijn signalen']);
+    const areas = await page.getByTestId('areas').getByRole('link').allTextContents();
+    expect(areas).toEqual(['Signaal melden', 'Mijn signalen']);
+    await expectNoAxeViolations(page, 'home page of the outreach worker');
     await screenshot(page, 'home-outreach-worker');
     await page.context().close();
   });

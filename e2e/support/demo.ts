@@ -7,6 +7,7 @@ export const DEMO = {
   firstResponder: 'first-responder@baken.example',
   careCoordinator: 'care-coordinator@baken.example',
   serviceProvider: 'service-provider@baken.example',
+  legalAid: 'legal-aid@baken.example',
   identificationBody: 'identification-body@baken.example',
   outreachWorker: 'outreach-worker@baken.example',
   analyst: 'analyst@baken.example',

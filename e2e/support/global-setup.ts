@@ -78,6 +78,8 @@ export default async function setup(project: TestProject) {
       BAKEN_SEED_DEMO: 'always',
       LOG_LEVEL: 'warn',
       BAKEN_LOGIN_RATE_PER_MINUTE: '1000',
+      // Browser tests all come from 127.0.0.1; the public rate limit itself is tested over HTTP.
+      BAKEN_PUBLIC_REPORTS_PER_HOUR: '1000',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
