@@ -55,7 +55,7 @@ export function registerAuthHooks(app: FastifyInstance, state: ServerState, cook
     };
   });
 
-  app.addHook('preHandler', async (request: FastifyRequest, _reply: FastifyReply) => {
+  app.addHook('preValidation', async (request: FastifyRequest, _reply: FastifyReply) => {
     const config = request.routeOptions.config ?? {};
     if (!request.url.startsWith('/api/') || isPublicDocs(request.url) || request.is404) return;
     const level: AuthLevel = config.auth ?? 'user';
