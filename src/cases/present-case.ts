@@ -18,7 +18,7 @@ export async function presentCase(ctx: Ctx, access: CaseAccess) {
     .leftJoin('users', 'users.id', 'case_dossier_history.changed_by_user_id')
     .select(['case_dossier_history.dossier_type', 'case_dossier_history.changed_at', 'case_dossier_history.reason', 'users.display_name'])
     .where('case_id', '=', row.id)
-    .orderBy('changed_at')
+    .orderBy('case_dossier_history.seq')
     .execute();
   const source = has('source')
     ? await ctx.db.selectFrom('organisations').select(['name', 'type']).where('id', '=', row.source_organisation_id ?? '00000000-0000-0000-0000-000000000000').executeTakeFirst()

@@ -196,6 +196,7 @@ export interface CasesTable {
 
 export interface CaseDossierHistoryTable {
   id: Generated<string>;
+  seq: Generated<number>;
   case_id: string;
   dossier_type: string;
   changed_at: Timestamp;
