@@ -122,4 +122,21 @@ describe('from signal to referral', () => {
     const partial = await api.call(registrar, 'GET', '/api/cases?q=Gom');
     expect(partial.json().items.map((c: { id: string }) => c.id)).not.toContain(caseId);
   });
+
+  it('shows possible duplicates by name words and date of birth, never on one common word alone', async () => {
+    const caseId = await api.registeredCase(police, registrar, { person: { name: 'Ioana Marin', dateOfBirth: '2000-02-02' } });
+    const same = await api.call(police, 'POST', '/api/signals', api.signalBody({ person: { name: 'MARÍN, Ioana', dateOfBirth: '2000-02-02' } }));
+    const common = await api.call(police, 'POST', '/api/signals', api.signalBody({ person: { name: 'Ioana Jansen' } }));
+    const queue = (await api.call(registrar, 'GET', '/api/triage')).json().items;
+    const count = (id: string) => queue.find((q: { id: string }) => q.id === id).duplicateCount;
+    expect(count(same.json().id)).toBeGreaterThanOrEqual(1);
+    expect(count(common.json().id)).toBe(0);
+    const detail = (await api.call(registrar, 'GET', `/api/signals/${same.json().id}`)).json();
+    const match = detail.possibleDuplicates.find((d: { id: string }) => d.id === caseId);
+    expect(match.reasons).toEqual(['name', 'date-of-birth']);
+    // Merging links the signal to the case.
+    const merged = await api.call(registrar, 'POST', `/api/signals/${same.json().id}/decision`, { decision: 'merge', caseId });
+    expect(merged.json().decision.caseId).toBe(caseId);
+    expect(merged.json().status).toBe('merged');
+  });
 });

@@ -47,9 +47,16 @@ export async function findDuplicates(ctx: Ctx, probe: Probe, limit = 10): Promis
   ];
 }
 
-/** How many known cases or open signals may be the same person, for each signal of a queue page. */
-export async function countDuplicates(ctx: Ctx, probes: Probe[]): Promise<Map<string, number>> {
-  const counts = new Map<string, number>();
-  for (const probe of probes) counts.set(probe.id, (await findDuplicates(ctx, probe, 20)).length);
-  return counts;
+/**
+ * How many known cases or open signals (up to 20 each) may be the same person as the signal row
+ * `signals` of the surrounding query: the same rule as findDuplicates, as one correlated
+ * subquery so a queue page costs one round trip.
+ */
+export function duplicateCountSql() {
+  const rule = (t: string) => sql.raw(`(${t}.name_tokens && signals.name_tokens or (signals.dob_token is not null and ${t}.dob_token = signals.dob_token))
+    and (cardinality(array(select unnest(${t}.name_tokens) intersect select unnest(signals.name_tokens)))
+         + case when signals.dob_token is not null and ${t}.dob_token = signals.dob_token then 2 else 0 end) >= 2`);
+  return sql<number>`case when signals.status <> 'open' or (cardinality(signals.name_tokens) = 0 and signals.dob_token is null) then 0 else
+    (select count(*) from (select 1 from cases c where ${rule('c')} limit 20) x)::int
+    + (select count(*) from (select 1 from signals o where o.status = 'open' and o.id <> signals.id and ${rule('o')} limit 20) y)::int end`;
 }

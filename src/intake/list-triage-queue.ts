@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { assertCan } from '../access/can.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { inTransaction, type Ctx } from '../context.ts';
-import { countDuplicates } from './find-duplicates.ts';
+import { duplicateCountSql } from './find-duplicates.ts';
 
 export type TriageQueueInput = { status?: 'open' | 'decided' | 'all'; limit?: number };
 
@@ -13,15 +13,16 @@ export type TriageQueueInput = { status?: 'open' | 'decided' | 'all'; limit?: nu
 export async function listTriageQueue(ctx: Ctx, input: TriageQueueInput) {
   assertCan(ctx.actor, 'triage', 'signal');
   const status = input.status ?? 'open';
-  const limit = Math.min(input.limit ?? 100, 500);
+  const limit = Math.min(input.limit ?? 50, 500);
   return inTransaction(ctx, async (tx) => {
     let query = tx.db
       .selectFrom('signals')
       .leftJoin('organisations', 'organisations.id', 'signals.source_organisation_id')
       .select([
         'signals.id', 'signals.number', 'signals.channel', 'signals.received_at', 'signals.status', 'signals.acute_danger', 'signals.minor_involved',
-        'signals.presumed_minor', 'signals.estimated_age', 'signals.forms', 'signals.region', 'signals.name_tokens', 'signals.dob_token',
+        'signals.presumed_minor', 'signals.estimated_age', 'signals.forms', 'signals.region',
         'organisations.name as source_organisation_name',
+        duplicateCountSql().as('duplicate_count'),
       ]);
     if (status === 'open') query = query.where('signals.status', '=', 'open');
     if (status === 'decided') query = query.where('signals.status', '!=', 'open');
@@ -35,8 +36,6 @@ export async function listTriageQueue(ctx: Ctx, input: TriageQueueInput) {
             .orderBy('signals.received_at', 'asc')
             .limit(limit)
             .execute();
-    const open = rows.filter((r) => r.status === 'open');
-    const duplicates = await countDuplicates(tx, open);
     await recordAudit(tx, { action: 'signal.list', resourceType: 'signal', purpose: 'triage', details: { status, results: rows.length } });
     return {
       items: rows.map((r) => ({
@@ -52,7 +51,7 @@ export async function listTriageQueue(ctx: Ctx, input: TriageQueueInput) {
         forms: r.forms,
         region: r.region,
         sourceOrganisationName: r.source_organisation_name,
-        duplicateCount: duplicates.get(r.id) ?? 0,
+        duplicateCount: r.duplicate_count,
       })),
     };
   });
