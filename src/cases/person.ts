@@ -1,7 +1,7 @@
 import { columnAad } from '../crypto/encrypted-columns.ts';
 import { decryptField, encryptField } from '../crypto/envelope.ts';
 import type { Keyring } from '../crypto/keyring.ts';
-import { dateOfBirthToken, nameTokens } from '../crypto/blind-index.ts';
+import { dateOfBirthToken, namePairTokens, nameTokens } from '../crypto/blind-index.ts';
 
 export const SEXES = ['female', 'male', 'other', 'unknown'] as const;
 export const SAFE_CONTACT_CHANNELS = ['none', 'phone-call', 'sms', 'email', 'messaging-app', 'via-organisation', 'in-person'] as const;
@@ -91,6 +91,7 @@ export function personColumns(keyring: Keyring, table: 'signals' | 'cases', id: 
   return {
     person_enc: sealJson(keyring, table, 'person_enc', id, identity),
     name_tokens: nameTokens(keyring, [identity.name, ...identity.aliases]),
+    name_pairs: namePairTokens(keyring, [identity.name, ...identity.aliases]),
     dob_token: dateOfBirthToken(keyring, identity.dateOfBirth),
     estimated_age: person.estimatedAge ?? (person.dateOfBirth ? ageOn(person.dateOfBirth, today) : null),
     presumed_minor: presumedMinor(person, today),

@@ -33,6 +33,18 @@ export function nameTokens(keyring: Keyring, names: readonly (string | null | un
   return nameWords(names).map((word) => hmacHex(key, `name:${word}`));
 }
 
+/**
+ * One token per unordered pair of name words: two records share a pair token exactly when they
+ * share at least two name words, which an index can find without comparing every common first name.
+ */
+export function namePairTokens(keyring: Keyring, names: readonly (string | null | undefined)[]): string[] {
+  const key = derivedKey(keyring, 'blind-index');
+  const words = nameWords(names).slice(0, 12).sort();
+  const pairs: string[] = [];
+  for (let i = 0; i < words.length; i++) for (let j = i + 1; j < words.length; j++) pairs.push(hmacHex(key, `pair:${words[i]}|${words[j]}`));
+  return pairs;
+}
+
 export function nameToken(keyring: Keyring, word: string): string | null {
   const normalised = normaliseNameWord(word);
   return normalised.length >= 2 ? hmacHex(derivedKey(keyring, 'blind-index'), `name:${normalised}`) : null;

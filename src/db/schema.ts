@@ -145,6 +145,7 @@ export interface SignalsTable {
   estimated_age: number | null;
   presumed_minor: boolean | null;
   name_tokens: string[];
+  name_pairs: string[];
   dob_token: string | null;
   decision_reason: string | null;
   decided_at: Timestamp | null;
@@ -176,6 +177,7 @@ export interface CasesTable {
   first_signal_at: Timestamp;
   person_enc: string | null;
   name_tokens: string[];
+  name_pairs: string[];
   dob_token: string | null;
   estimated_age: number | null;
   presumed_minor: boolean;

@@ -40,8 +40,12 @@ export async function decideSignal(ctx: Ctx, input: { id: string } & SignalDecis
       caseId = target.row.id;
       reason = input.reason?.trim() || null;
       // The merged signal's name words become searchable on the case.
-      const tokens = [...new Set([...target.row.name_tokens, ...signal.name_tokens])];
-      await tx.db.updateTable('cases').set({ name_tokens: tokens, updated_at: now }).where('id', '=', caseId).execute();
+      const merge = (a: string[], b: string[]) => [...new Set([...a, ...b])];
+      await tx.db
+        .updateTable('cases')
+        .set({ name_tokens: merge(target.row.name_tokens, signal.name_tokens), name_pairs: merge(target.row.name_pairs, signal.name_pairs), updated_at: now })
+        .where('id', '=', caseId)
+        .execute();
     } else {
       reason = input.reason.trim();
     }

@@ -3,7 +3,7 @@ import { sql, type Kysely } from 'kysely';
 /**
  * The central information point: signals (professional, public, outreach), cases of presumed
  * victims, the consent and legal-basis ledger, and referrals. Columns ending in `_enc` hold
- * envelope-encrypted values (see crypto/encrypted-columns.ts); `*_tokens` / `*_token` are keyed
+ * envelope-encrypted values (see crypto/encrypted-columns.ts); `name_tokens`, `name_pairs`, `dob_token` are keyed
  * blind-index values (HMAC) that allow matching without storing identity in plaintext.
  */
 const ddl = [
@@ -33,6 +33,7 @@ const ddl = [
      estimated_age integer check (estimated_age between 0 and 120),
      presumed_minor boolean,
      name_tokens text[] not null default '{}',
+     name_pairs text[] not null default '{}',
      dob_token text,
      decision_reason text,
      decided_at timestamptz,
@@ -44,7 +45,8 @@ const ddl = [
   `create unique index signals_idempotency_key on signals (submitted_by_user_id, client_request_id) where client_request_id is not null`,
   `create index signals_queue_idx on signals (status, acute_danger desc, minor_involved desc, received_at)`,
   `create index signals_submitter_idx on signals (submitted_by_user_id, received_at desc)`,
-  `create index signals_name_tokens_idx on signals using gin (name_tokens) where status = 'open'`,
+  `create index signals_name_pairs_idx on signals using gin (name_pairs) where status = 'open'`,
+  `create index signals_dob_idx on signals (dob_token) where status = 'open' and dob_token is not null`,
   `create table signal_additions (
      id uuid primary key default gen_random_uuid(),
      signal_id uuid not null references signals(id) on delete cascade,
@@ -69,6 +71,7 @@ const ddl = [
      first_signal_at timestamptz not null,
      person_enc text,
      name_tokens text[] not null default '{}',
+     name_pairs text[] not null default '{}',
      dob_token text,
      estimated_age integer check (estimated_age between 0 and 120),
      presumed_minor boolean not null default false,
@@ -89,6 +92,7 @@ const ddl = [
   `create index cases_registered_idx on cases (registered_at desc, id desc)`,
   `create index cases_number_prefix_idx on cases (case_number text_pattern_ops)`,
   `create index cases_name_tokens_idx on cases using gin (name_tokens)`,
+  `create index cases_name_pairs_idx on cases using gin (name_pairs)`,
   `create index cases_forms_idx on cases using gin (forms)`,
   `create index cases_status_region_idx on cases (status, region, registered_at desc)`,
   `create index cases_dob_idx on cases (dob_token) where dob_token is not null`,
