@@ -52,6 +52,8 @@ describe('from signal to referral', () => {
     const signal = await api.call(registrar, 'GET', `/api/signals/${first.json().id}`);
     expect(signal.json().person.name).toBe('Maria Popescu');
     expect(signal.json().description).toContain('passport');
+    expect(signal.json().person.citizenships).toEqual(['RO']);
+    expect(signal.json().person.sex).toBe('female');
 
     const decided = await api.call(registrar, 'POST', `/api/signals/${first.json().id}/decision`, api.registration({
       consents: [
@@ -138,5 +140,6 @@ describe('from signal to referral', () => {
     const merged = await api.call(registrar, 'POST', `/api/signals/${same.json().id}/decision`, { decision: 'merge', caseId });
     expect(merged.json().decision.caseId).toBe(caseId);
     expect(merged.json().status).toBe('merged');
+    expect(merged.json().decision.decision).toBe('merge');
   });
 });

@@ -88,8 +88,11 @@ export function openText(keyring: Keyring, table: string, column: string, id: st
 /** The stored columns for a person on a signal or case row with this id. */
 export function personColumns(keyring: Keyring, table: 'signals' | 'cases', id: string, person: PersonInput, today: Date) {
   const identity = identityOf(person);
+  // A case keeps only identity encrypted (the rest are columns); a signal is a raw report, so all of
+  // what the reporter knew about the person is kept encrypted until triage.
+  const sealed = table === 'signals' ? { ...person, ...identity } : identity;
   return {
-    person_enc: sealJson(keyring, table, 'person_enc', id, identity),
+    person_enc: sealJson(keyring, table, 'person_enc', id, sealed),
     name_tokens: nameTokens(keyring, [identity.name, ...identity.aliases]),
     name_pairs: namePairTokens(keyring, [identity.name, ...identity.aliases]),
     dob_token: dateOfBirthToken(keyring, identity.dateOfBirth),

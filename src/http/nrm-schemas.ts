@@ -87,7 +87,16 @@ export const signalDetail = queueItem.omit({ duplicateCount: true }).extend({
   submittedByName: z.string().nullable(),
   language: z.string().nullable(),
   profile: z.object({ id: z.string(), version: z.string() }),
-  person: identity.nullable(),
+  person: identity
+    .extend({
+      estimatedAge: z.number().nullable(),
+      presumedMinor: z.boolean().nullable(),
+      sex: z.string().nullable(),
+      citizenships: z.array(z.string()),
+      languages: z.array(z.string()),
+      interpreterNeeded: z.boolean().nullable(),
+    })
+    .nullable(),
   indicators: z.array(z.string()),
   description: z.string().nullable(),
   place: z.string().nullable(),

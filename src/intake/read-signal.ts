@@ -1,9 +1,11 @@
 import { assertCan } from '../access/can.ts';
 import { recordAudit } from '../audit/record-audit.ts';
-import { openJson, openText, type Identity } from '../cases/person.ts';
+import { openJson, openText, type Identity, type PersonInput } from '../cases/person.ts';
 import { inTransaction, type Ctx } from '../context.ts';
 import { notFound } from '../errors/catalogue.ts';
 import { findDuplicates } from './find-duplicates.ts';
+
+const DECISION_OF_STATUS = { registered: 'register', merged: 'merge', 'advice-only': 'advice-only', 'no-indication': 'no-indication', open: 'open' } as const;
 
 /** A signal in full for the registrar who triages it (audited as a read of personal data). */
 export async function readSignal(ctx: Ctx, input: { id: string }) {
@@ -26,7 +28,7 @@ export async function readSignal(ctx: Ctx, input: { id: string }) {
     const additions = await tx.db.selectFrom('signal_additions').select(['id', 'received_at', 'text_enc']).where('signal_id', '=', row.id).orderBy('received_at').execute();
     const possibleDuplicates = row.status === 'open' ? await findDuplicates(tx, row) : [];
     await recordAudit(tx, { action: 'signal.read', resourceType: 'signal', resourceId: row.id, purpose: 'triage' });
-    const identity = openJson<Identity>(tx.keyring, 'signals', 'person_enc', row.id, row.person_enc);
+    const identity = openJson<Identity & PersonInput>(tx.keyring, 'signals', 'person_enc', row.id, row.person_enc);
     return {
       id: row.id,
       number: row.number,
@@ -44,7 +46,17 @@ export async function readSignal(ctx: Ctx, input: { id: string }) {
       submittedByName: row.submitted_by_name,
       language: row.language,
       profile: { id: row.profile_id, version: row.profile_version },
-      person: identity,
+      person: identity
+        ? {
+            ...identity,
+            estimatedAge: identity.estimatedAge ?? null,
+            presumedMinor: identity.presumedMinor ?? null,
+            sex: identity.sex ?? null,
+            citizenships: identity.citizenships ?? [],
+            languages: identity.languages ?? [],
+            interpreterNeeded: identity.interpreterNeeded ?? null,
+          }
+        : null,
       indicators: row.indicators,
       description: openText(tx.keyring, 'signals', 'description_enc', row.id, row.description_enc),
       place: row.place,
@@ -56,7 +68,7 @@ export async function readSignal(ctx: Ctx, input: { id: string }) {
         row.status === 'open'
           ? null
           : {
-              decision: row.status,
+              decision: DECISION_OF_STATUS[row.status],
               reason: row.decision_reason,
               decidedAt: row.decided_at?.toISOString() ?? null,
               decidedByName: row.decided_by_name,
