@@ -98,10 +98,12 @@ describe('rotateKeys', () => {
 
     expect(result.previousKeyId).toBe(oldKeyring.activeKeyId);
     expect(result.keyId).not.toBe(oldKeyring.activeKeyId);
-    expect(result.columns).toEqual([
+    expect(result.columns.filter((c) => c.table === 'users')).toEqual([
       { table: 'users', column: 'totp_secret', rewrapped: 5, current: 0, failed: [movedUserId] },
       { table: 'users', column: 'totp_pending_secret', rewrapped: 3, current: 0, failed: [] },
     ]);
+    // Every registered encrypted column is visited (the case columns are empty in this database).
+    expect(result.columns.map((c) => `${c.table}.${c.column}`)).toEqual(expect.arrayContaining(['cases.person_enc', 'signals.person_enc', 'signal_additions.text_enc']));
     expect(result.files).toEqual({ rewrapped: 3, current: 0, failed: [] });
     expect(progress.at(-1)).toMatchObject({ done: 12, total: 12 });
     expect(progress.length).toBeGreaterThan(4); // batches of 2
