@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useNavigate } from '@tanstack/react-router';
+import { Link, useNavigate } from '@tanstack/react-router';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client.ts';
@@ -81,6 +81,11 @@ export function LoginPage() {
           {t('auth.signIn')}
         </Button>
       </form>
+      <p className="utrecht-paragraph">
+        <Link to="/report" className="utrecht-link utrecht-link--html-a">
+          {t('publicReport.loginLink')}
+        </Link>
+      </p>
     </Page>
   );
 }
