@@ -50,6 +50,9 @@ describe('reporting without an account', () => {
   it('sends an anonymous tip in English and gets a reference code', async () => {
     await page.getByRole('button', { name: 'English' }).click();
     await page.locator('h1', { hasText: 'Report something' }).waitFor();
+    // Someone reading over the person's shoulder learns nothing from the frame or the page.
+    const visible = (await page.locator('body').innerText()).toLowerCase();
+    for (const word of ['trafficking', 'mensenhandel', 'exploitation', 'victim']) expect(visible).not.toContain(word);
     await expectNoAxeViolations(page, 'public report page (en)');
     const message = `A neighbour's teenage son works nights in a car wash and seems afraid to talk (${unique('tip')}).`;
     await page.getByRole('radio', { name: 'About someone else' }).check();

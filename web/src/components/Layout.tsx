@@ -15,6 +15,9 @@ export function Layout() {
   const { t } = useTranslation();
   const pathname = useRouterState({ select: (state) => state.location.pathname });
   const firstRender = useRef(true);
+  // The public report pages may be seen by someone looking over the person's shoulder or reading
+  // their phone: there the frame says nothing about trafficking.
+  const isPublic = pathname === '/report' || pathname.startsWith('/report/');
 
   // After client-side navigation, move focus to the new page's heading so screen-reader and
   // keyboard users start at the top of the new content (as after a full page load). Not before the
@@ -48,7 +51,7 @@ export function Layout() {
             <span className="baken-brand__mark" aria-hidden="true" />
             <span className="baken-brand__text">
               <span className="baken-brand__name">{t('app.name')}</span>
-              <span className="baken-brand__tagline">{t('app.tagline')}</span>
+              <span className="baken-brand__tagline">{isPublic ? t('layout.publicTagline') : t('app.tagline')}</span>
             </span>
           </div>
           <div className="baken-header__tools">
@@ -63,7 +66,7 @@ export function Layout() {
       </main>
       <footer className="utrecht-page-footer baken-footer">
         <div className="utrecht-page-footer__content baken-footer__content">
-          <p className="utrecht-paragraph">{t('layout.footer')}</p>
+          <p className="utrecht-paragraph">{isPublic ? t('layout.publicFooter') : t('layout.footer')}</p>
         </div>
       </footer>
     </div>
