@@ -44,7 +44,7 @@ describe('switching between Dutch and English', () => {
   it('carries the choice made before signing in into the account', async () => {
     await signIn(page, DEMO.firstResponder, {});
     expect(await heading(page)).toMatch(/^Welcome, /);
-    expect(await navLinks(page)).toEqual(['Home']);
+    expect(await navLinks(page)).toEqual(['Home', 'Report a signal', 'My signals']);
     await expectNoAxeViolations(page, 'home page in English');
     await screenshot(page, 'home-en');
   });
@@ -53,7 +53,7 @@ describe('switching between Dutch and English', () => {
     await page.getByRole('button', { name: 'Nederlands' }).click();
     await expect.poll(() => heading(page)).toMatch(/^Welkom, /);
     expect(await htmlLang(page)).toBe('nl');
-    expect(await navLinks(page)).toEqual(['Start']);
+    expect(await navLinks(page)).toEqual(['Start', 'Signaal melden', 'Mijn signalen']);
 
     // Another device with English stored locally gets the account's language after signing in.
     const other = await newPage(browser);
