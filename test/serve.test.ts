@@ -61,7 +61,8 @@ describe('baken serve', () => {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ email: 'admin@baken.example', password: DEMO_PASSWORD }),
     });
-    await new Promise((r) => setTimeout(r, 5));
+    // Long enough for the request to reach the server on a loaded machine, shorter than argon2id.
+    await new Promise((r) => setTimeout(r, 25));
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
     child.kill('SIGTERM');
     const response = await inFlight;
