@@ -116,6 +116,8 @@ async function childMeasure(input: string, truth: string, output: string, worker
     coresUsed: cores,
     adsPerSecondPerCore: round(adsPerSecond / cores),
     cpuSeconds: round(cpuSeconds, 1),
+    // Other work on the machine slows the wall clock (and the pool most): the 1-minute load average at the end.
+    loadAverage: round(os.loadavg()[0]!, 2),
     adsPerCpuSecond: round(n / cpuSeconds),
     bareJsonMs: round(bare.ms),
     ratioToBareJson: round(ratio, 2),

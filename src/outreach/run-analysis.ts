@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import { analyzeInPool, analyzeInThread, type PoolStats } from './analyze-input.ts';
 import { clusterAds, type ClusterOutput } from './cluster/cluster-ads.ts';
+import { defaultClusterConfig } from './cluster/config.ts';
 import { scoreAds } from './cluster/score-ads.ts';
 import { JsonlWriter } from './io/jsonl-writer.ts';
 import type { MalformedLine } from './io/read-ads.ts';
@@ -155,9 +156,11 @@ function rank(
   const memoryAfterCluster = memoryNow();
 
   t = performance.now();
-  const results = (opts.score ?? scoreAds)(ads, clustered);
-  if (results.length !== ads.length) throw new Error(`scoring returned ${results.length} results for ${ads.length} ads`);
-  progress('score', ads.length, ads.length, ads.length);
+  const n = ads.length;
+  // The engine's scoring drops each ad's features once its result is built (they are not needed after).
+  const results = opts.score ? opts.score(ads, clustered) : scoreAds(ads, clustered, { release: true });
+  if (results.length !== n) throw new Error(`scoring returned ${results.length} results for ${n} ads`);
+  progress('score', n, n, n);
   const scoreMs = performance.now() - t;
 
   let largestCluster = 0;
@@ -174,22 +177,14 @@ function rank(
 }
 
 async function writeResults(out: JsonlWriter, results: AdResult[], onProgress: (done: number) => void): Promise<void> {
+  // Cluster reasons and generic-identifier hits are shared by many ads: each is serialised once.
+  const hitJson = new Map<object, string>();
   try {
     for (let i = 0; i < results.length; i++) {
       const r = results[i]!;
       // Written results can go: at a million ads they are hundreds of megabytes.
       (results as (AdResult | undefined)[])[i] = undefined;
-      const line = {
-        id: r.id,
-        source: r.source,
-        clusterId: r.clusterId,
-        adScore: r.adScore,
-        clusterScore: r.clusterScore,
-        indicators: r.indicators.map((x) => ({ code: x.code, weight: x.weight, evidence: x.evidence })),
-        phones: r.phones,
-        language: r.language,
-      };
-      const flushed = out.write(line);
+      const flushed = out.writeLine(resultLine(r, hitJson));
       if (flushed) {
         await flushed;
         onProgress(i + 1);
@@ -199,4 +194,31 @@ async function writeResults(out: JsonlWriter, results: AdResult[], onProgress: (
     await out.close();
   }
   onProgress(results.length);
+}
+
+/** Codes of cluster-level hits: one object shared by the ads of a cluster or group (score-ads.ts). */
+const SHARED_CODES: ReadonlySet<string> = new Set(Object.keys(defaultClusterConfig.score.structural));
+
+/**
+ * One output line: the same text as JSON.stringify of {id, source, clusterId, adScore, clusterScore,
+ * indicators: [{code, weight, evidence}], phones, language}, built by hand; the JSON of shared
+ * (cluster-level) hit objects is kept in `hitJson`.
+ */
+export function resultLine(r: AdResult, hitJson: Map<object, string> = new Map()): string {
+  let line = `{"id":${JSON.stringify(r.id)},"source":${JSON.stringify(r.source)},"clusterId":${JSON.stringify(r.clusterId)},"adScore":${JSON.stringify(r.adScore)},"clusterScore":${JSON.stringify(r.clusterScore)},"indicators":[`;
+  const hits = r.indicators;
+  for (let h = 0; h < hits.length; h++) {
+    const x = hits[h]!;
+    let json = hitJson.get(x);
+    if (json === undefined) {
+      json = `{"code":${JSON.stringify(x.code)},"weight":${JSON.stringify(x.weight)},"evidence":${JSON.stringify(x.evidence)}}`;
+      if (SHARED_CODES.has(x.code)) {
+        // Bounded: at a million ads the distinct shared hits would hold tens of megabytes.
+        if (hitJson.size >= 65_536) hitJson.clear();
+        hitJson.set(x, json);
+      }
+    }
+    line += h === 0 ? json : `,${json}`;
+  }
+  return `${line}],"phones":${r.phones.length === 0 ? '[]' : JSON.stringify(r.phones)},"language":${JSON.stringify(r.language)}}`;
 }

@@ -15,7 +15,7 @@ import { adKey, hex48 } from './hash.ts';
 import { IdentifierIndex } from './identifiers.ts';
 import { ImageRefs } from './images.ts';
 import { IntVec, toCsr } from './int-vec.ts';
-import { linkAds } from './link-ads.ts';
+import { type LinkInputs, linkAds } from './link-ads.ts';
 import { scoreCluster, type SharedReason } from './score-clusters.ts';
 import { linkTexts, TEXT_NORMAL } from './text-groups.ts';
 import { TextIndex } from './text-index.ts';
@@ -26,6 +26,8 @@ export type ClustererOptions = {
    * megabytes of typed arrays makes V8 collect the whole heap again and again).
    */
   expectedAds?: number;
+  /** Diagnostics: called before each union of the merge (link-ads.ts). */
+  trace?: LinkInputs['trace'];
 };
 
 export class Clusterer {
@@ -36,6 +38,7 @@ export class Clusterer {
   private readonly identifiers: IdentifierIndex;
   private readonly images: ImageRefs;
   private addMs = 0;
+  private readonly trace: LinkInputs['trace'];
 
   constructor(input?: ClusterConfigInput, options: ClustererOptions = {}) {
     this.config = resolveClusterConfig(input);
@@ -45,6 +48,7 @@ export class Clusterer {
     this.textOf = new IntVec(expected);
     this.identifiers = new IdentifierIndex(expected);
     this.images = new ImageRefs(expected * 3);
+    this.trace = options.trace;
   }
 
   get count(): number {
@@ -116,7 +120,7 @@ export class Clusterer {
     lap('images');
     const ids = this.identifiers;
     const groups = assembleGroups(n, order, [
-      { count: ids.labels.length, kind: ids.kinds.view(), labelOf: (g) => ids.labels[g]!, pairGroup: ids.pairGroup.view(), pairAd: ids.pairAd.view() },
+      { count: ids.labels.length, kind: ids.kinds.view(), labelOf: (g) => ids.labels[g]!, pairGroup: ids.pairGroup.view(), pairAd: ids.pairAd.view(), nameDerived: ids.nameDerived.view() },
       { count: images.distinctHashes, kind: KIND_IMAGE, labelOf: images.hexOf, pairGroup: images.pairGroup, pairAd: images.pairAd },
       { count: textGroups, kind: KIND_TEXT, labelOf: () => '', pairGroup: textPairGroup.view(), pairAd: textPairAd.view() },
     ], arena);
@@ -137,7 +141,10 @@ export class Clusterer {
       cityOf,
       merge: config.merge,
       maxTextIdentities: config.text.maxTextIdentities,
+      crossCityJaccard: config.text.crossCityJaccard,
+      k: config.text.k,
       arena,
+      trace: this.trace,
     });
     // Clusters numbered in canonical order of their first member; the id hashes that member's key.
     const clusterOf = new Int32Array(n);

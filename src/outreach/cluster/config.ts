@@ -17,6 +17,12 @@ export type TextConfig = {
   maxBucket: number;
   /** Estimated Jaccard needed to link two distinct informative texts. */
   linkJaccard: number;
+  /**
+   * Estimated Jaccard needed to link, by text alone, two clusters that each have contacts (phones,
+   * e-mails, handles, photos) of their own and share no city: the trade's stock phrasing makes
+   * independently written ads about as similar as linkJaccard; a template with slots is more so.
+   */
+  crossCityJaccard: number;
   /** Texts with fewer shingles (before sampling) never link by text alone. */
   minShingles: number;
   /** Texts with fewer shingles (or mostly stock) link only to identical text of the same persona and city. */
@@ -49,6 +55,12 @@ export type IdentifierConfig = {
   maxTextGroupsFewCities: number;
   /** ... or all show one persona (at least this share of its ads state one). */
   personaKnownShare: number;
+  /**
+   * An e-mail or handle whose ads give two or more phones that each appear in at least this share of
+   * them (and in more than alwaysLinkMaxDegree ads) spans contact lines of their own, e.g. two
+   * agencies of the same name: it does not link (the lines do, each on its own).
+   */
+  contactLineShare: number;
 };
 
 export type ImageConfig = {
@@ -124,6 +136,7 @@ export const defaultClusterConfig: ClusterConfig = {
     rows: 4,
     maxBucket: 5000,
     linkJaccard: 0.6,
+    crossCityJaccard: 0.75,
     minShingles: 6,
     shortShingles: 16,
     commonDfMin: 100,
@@ -140,6 +153,7 @@ export const defaultClusterConfig: ClusterConfig = {
     maxCities: 2,
     maxTextGroupsFewCities: 100,
     personaKnownShare: 0.5,
+    contactLineShare: 0.2,
   },
   images: { maxDistance: 8, randomTables: 8 },
   merge: { weakMaxSide: 100, weakMaxMerged: 5000 },

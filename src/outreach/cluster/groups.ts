@@ -38,6 +38,10 @@ export type EvidenceGroups = {
   cities: Int32Array;
   personas: Int32Array;
   decision: Uint8Array;
+  /** Per group: 1 for a name-derived e-mail or handle (name-derived.ts). */
+  nameDerived: Uint8Array;
+  /** Filled by evaluateGroups: distinct phone numbers among the group's ads. */
+  phones: Int32Array;
 };
 
 /** Groups of one kind of evidence, numbered locally, with (group, ad) pairs in any order. */
@@ -48,6 +52,8 @@ export type GroupSource = {
   labelOf: (group: number) => string;
   pairGroup: Int32Array;
   pairAd: Int32Array;
+  /** Per local group: 1 when name-derived (absent: none is). */
+  nameDerived?: Int32Array;
 };
 
 /**
@@ -74,10 +80,12 @@ export function assembleGroups(numAds: number, order: Int32Array, sources: reado
   fillA.set(a2gStart.subarray(0, numAds));
   const a2g = arena.i32(pairs);
   const rawKind = arena.u8(total);
+  const rawNameDerived = arena.u8(total).fill(0);
   sources.forEach((src, si) => {
     const off = offsets[si]!;
     for (let i = 0; i < src.pairAd.length; i++) a2g[fillA[src.pairAd[i]!]!++] = src.pairGroup[i]! + off;
     for (let g = 0; g < src.count; g++) rawKind[off + g] = typeof src.kind === 'number' ? src.kind : src.kind[g]!;
+    if (src.nameDerived) for (let g = 0; g < src.count; g++) rawNameDerived[off + g] = src.nameDerived[g]!;
   });
 
   // Number groups in canonical order of first use; count each ad once per group.
@@ -135,7 +143,11 @@ export function assembleGroups(numAds: number, order: Int32Array, sources: reado
   adStart[numAds] = q;
   const adGroups = adGroupsAll.slice(0, q);
   const kind = new Uint8Array(count);
-  for (let g = 0; g < count; g++) kind[g] = rawKind[rawOf[g]!]!;
+  const nameDerived = new Uint8Array(count);
+  for (let g = 0; g < count; g++) {
+    kind[g] = rawKind[rawOf[g]!]!;
+    nameDerived[g] = rawNameDerived[rawOf[g]!]!;
+  }
   arena.reset(mark);
   const labelOf = (g: number): string => {
     const raw = rawOf[g]!;
@@ -155,6 +167,8 @@ export function assembleGroups(numAds: number, order: Int32Array, sources: reado
     cities: new Int32Array(count),
     personas: new Int32Array(count),
     decision: new Uint8Array(count),
+    nameDerived,
+    phones: new Int32Array(count),
   };
 }
 
@@ -166,7 +180,15 @@ export type GroupRules = {
   maxCities: number;
   maxTextGroupsFewCities: number;
   personaKnownShare: number;
+  /** A phone in at least this share of an e-mail's or handle's ads is a contact line of its own. */
+  contactLineShare: number;
 };
+
+function growI32(a: Int32Array): Int32Array {
+  const b = new Int32Array(a.length * 2);
+  b.set(a);
+  return b;
+}
 
 export type AdAttributes = {
   textGroupOf: Int32Array;
@@ -189,6 +211,10 @@ export function evaluateGroups(g: EvidenceGroups, at: AdAttributes, rules: Group
   const textStamp = arena.i32(at.numTextGroups).fill(-1);
   const cityStamp = arena.i32(Math.max(at.numCities, 1)).fill(-1);
   const personaStamp = arena.i32(Math.max(at.numPersonas, 1)).fill(-1);
+  const phoneStamp = arena.i32(Math.max(g.count, 1)).fill(-1);
+  const phoneCount = arena.i32(Math.max(g.count, 1));
+  let phoneList: Int32Array = new Int32Array(1024);
+  let np = 0;
   for (let grp = 0; grp < g.count; grp++) {
     const s = g.start[grp]!;
     const e = g.start[grp + 1]!;
@@ -228,14 +254,48 @@ export function evaluateGroups(g: EvidenceGroups, at: AdAttributes, rules: Group
     g.textGroups[grp] = c;
     g.cities[grp] = m;
     g.personas[grp] = p;
+    // A name-derived handle or e-mail ("jessicax") tells no more than the name: one persona across its
+    // ads is no sign of one operator, and ads that give different phone numbers are different
+    // advertisers of the same name, not one operator.
+    const named = g.nameDerived[grp] === 1;
+    // E-mails and handles: the phone numbers their ads give, and how many of those are contact lines
+    // of their own (each in a good share of the group's ads, e.g. two agencies' booking lines).
+    let phones = 0;
+    let lines = 0;
+    const kind = g.kind[grp]!;
+    if (kind === KIND_EMAIL || kind === KIND_HANDLE) {
+      np = 0;
+      for (let i = s; i < e; i++) {
+        const ad = g.ads[i]!;
+        for (let j = g.adStart[ad]!; j < g.adStart[ad + 1]!; j++) {
+          const other = g.adGroups[j]!;
+          if (g.kind[other] !== KIND_PHONE) continue;
+          if (phoneStamp[other] !== grp) {
+            phoneStamp[other] = grp;
+            phoneCount[other] = 0;
+            phoneList[np++] = other;
+          }
+          phoneCount[other]!++;
+        }
+        if (np > phoneList.length - 64) phoneList = growI32(phoneList);
+      }
+      phones = np;
+      const lineMin = Math.max(rules.alwaysLinkMaxDegree + 1, Math.ceil(rules.contactLineShare * d));
+      for (let x = 0; x < np; x++) if (phoneCount[phoneList[x]!]! >= lineMin) lines++;
+      g.phones[grp] = phones;
+    }
     const coherent =
       d <= rules.alwaysLinkMaxDegree ||
       (c <= rules.maxTextGroups && p <= rules.maxPersonas) ||
       (m <= rules.maxCities && c <= rules.maxTextGroupsFewCities) ||
-      (p <= 1 && known >= rules.personaKnownShare * d);
+      (!named && p <= 1 && known >= rules.personaKnownShare * d);
+    // Conflicting evidence: a name-derived identifier whose ads give different numbers is several
+    // advertisers of one name; an e-mail or handle over several contact lines of their own joins
+    // operators that the lines tell apart (it adds nothing where the lines agree).
+    const conflicting = (named && phones >= 2) || lines >= 2;
     // Templates have their own guard (link-ads.ts: identities per cluster); only stats are needed here.
-    if (g.kind[grp] === KIND_TEXT) g.decision[grp] = DECISION_STRONG;
-    else if (!coherent) g.decision[grp] = DECISION_GENERIC;
+    if (kind === KIND_TEXT) g.decision[grp] = DECISION_STRONG;
+    else if (!coherent || conflicting) g.decision[grp] = DECISION_GENERIC;
     else g.decision[grp] = d <= rules.strongMaxDegree ? DECISION_STRONG : DECISION_WEAK;
   }
   arena.reset(mark);

@@ -10,11 +10,14 @@ import { KIND_EMAIL, KIND_HANDLE, KIND_PHONE } from './groups.ts';
 import { fnv1a } from './hash.ts';
 import { HashTable } from './hash-table.ts';
 import { IntVec } from './int-vec.ts';
+import { isNameDerived } from './name-derived.ts';
 import { isPlaceholderPhone } from './placeholder-phone.ts';
 
 export class IdentifierIndex {
   readonly labels: string[] = [];
   readonly kinds: IntVec;
+  /** Per identifier: 1 when some ad carrying it gives it as its persona's name with a decoration (name-derived.ts). */
+  readonly nameDerived: IntVec;
   readonly pairGroup: IntVec;
   readonly pairAd: IntVec;
   private readonly lastAd: IntVec;
@@ -24,6 +27,7 @@ export class IdentifierIndex {
   constructor(expectedAds: number) {
     const pairs = Math.ceil(expectedAds * 1.5);
     this.kinds = new IntVec(expectedAds);
+    this.nameDerived = new IntVec(expectedAds);
     this.lastAd = new IntVec(expectedAds);
     this.pairGroup = new IntVec(pairs);
     this.pairAd = new IntVec(pairs);
@@ -32,11 +36,11 @@ export class IdentifierIndex {
 
   add(a: AdFeatures, ad: number): void {
     this.addAll(a.phones.filter((p) => !isPlaceholderPhone(p)), KIND_PHONE, ad);
-    this.addAll(a.emails, KIND_EMAIL, ad);
-    this.addAll(a.handles, KIND_HANDLE, ad);
+    this.addAll(a.emails, KIND_EMAIL, ad, a.names);
+    this.addAll(a.handles, KIND_HANDLE, ad, a.names);
   }
 
-  private addAll(values: readonly string[] | undefined, kind: number, ad: number): void {
+  private addAll(values: readonly string[] | undefined, kind: number, ad: number, names: readonly string[] | null = null): void {
     if (!values) return;
     for (let j = 0; j < values.length; j++) {
       const v = values[j]!;
@@ -55,8 +59,10 @@ export class IdentifierIndex {
         this.table.insert(h, g);
         this.labels.push(v);
         this.kinds.push(kind);
+        this.nameDerived.push(0);
         this.lastAd.push(-1);
       }
+      if (names !== null && this.nameDerived.data[g] === 0 && isNameDerived(v, names)) this.nameDerived.data[g] = 1;
       if (this.lastAd.data[g] === ad) continue; // the same identifier twice in one ad
       this.lastAd.data[g] = ad;
       this.pairGroup.push(g);

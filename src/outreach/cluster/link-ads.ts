@@ -35,7 +35,13 @@ export type LinkInputs = {
   cityOf: Int32Array;
   merge: MergeConfig;
   maxTextIdentities: number;
+  /** Estimated Jaccard needed for a template link between clusters with contacts of their own that share no city. */
+  crossCityJaccard: number;
+  /** MinHash bins (edgeBins count agreeing bins of k). */
+  k: number;
   arena: Arena;
+  /** Called before each union (diagnostics): the two ads linked, the step, and for templates the bins agreed. */
+  trace?: (a: number, b: number, step: 'strong' | 'weak' | 'text' | 'repost', bins: number) => void;
 };
 
 export function linkAds(n: number, inp: LinkInputs): { uf: UnionFind; stats: LinkStats } {
@@ -48,7 +54,10 @@ export function linkAds(n: number, inp: LinkInputs): { uf: UnionFind; stats: Lin
     if (groups.kind[g] === KIND_TEXT || groups.decision[g] !== DECISION_STRONG) continue;
     const s = groups.start[g]!;
     const head = groups.ads[s]!;
-    for (let i = s + 1; i < groups.start[g + 1]!; i++) if (uf.union(head, groups.ads[i]!) >= 0) stats.strongUnions++;
+    for (let i = s + 1; i < groups.start[g + 1]!; i++) {
+      inp.trace?.(head, groups.ads[i]!, 'strong', groups.kind[g]!);
+      if (uf.union(head, groups.ads[i]!) >= 0) stats.strongUnions++;
+    }
   }
   for (let g = 0; g < groups.count; g++) {
     if (groups.kind[g] === KIND_TEXT || groups.decision[g] !== DECISION_WEAK) continue;
@@ -64,6 +73,7 @@ export function linkAds(n: number, inp: LinkInputs): { uf: UnionFind; stats: Lin
         stats.weakRefused++;
         continue;
       }
+      inp.trace?.(head, groups.ads[i]!, 'weak', groups.kind[g]!);
       uf.union(ra, rb);
       stats.weakUnions++;
     }
@@ -81,7 +91,25 @@ export function linkAds(n: number, inp: LinkInputs): { uf: UnionFind; stats: Lin
     }
   }
   const max = inp.maxTextIdentities;
-  const textUnion = (a: number, b: number): void => {
+  // Cities per cluster (by root), for the cross-city rule below; merged as clusters merge.
+  const citiesOf: (number[] | undefined)[] = Array.from({ length: n });
+  for (let ad = 0; ad < n; ad++) {
+    const city = cityOf[ad]!;
+    if (city < 0) continue;
+    const r = uf.find(ad);
+    const list = citiesOf[r];
+    if (list === undefined) citiesOf[r] = [city];
+    else if (!list.includes(city)) list.push(city);
+  }
+  const shareCity = (ra: number, rb: number): boolean => {
+    const x = citiesOf[ra];
+    const y = citiesOf[rb];
+    if (x === undefined || y === undefined) return true; // unknown: no conflict
+    for (let i = 0; i < x.length; i++) if (y.includes(x[i]!)) return true;
+    return false;
+  };
+  const crossCityBins = Math.ceil(inp.crossCityJaccard * inp.k);
+  const textUnion = (a: number, b: number, bins: number): void => {
     const ra = uf.find(a);
     const rb = uf.find(b);
     if (ra === rb) return;
@@ -90,7 +118,24 @@ export function linkAds(n: number, inp: LinkInputs): { uf: UnionFind; stats: Lin
       stats.textRefused++;
       return;
     }
-    idents[uf.union(ra, rb)] = sum;
+    // Two advertisers with contacts of their own, in different cities, whose texts are only similar
+    // (stock phrases of the trade, the same generator of ad text): similarity alone is weak evidence
+    // here, so it must be high (a template with slots filled in, not a text written alike).
+    if (bins < crossCityBins && idents[ra]! > 0 && idents[rb]! > 0 && !shareCity(ra, rb)) {
+      stats.textRefused++;
+      return;
+    }
+    inp.trace?.(a, b, 'text', bins);
+    const root = uf.union(ra, rb);
+    idents[root] = sum;
+    const other = root === ra ? rb : ra;
+    const from = citiesOf[other];
+    if (from !== undefined) {
+      const into = citiesOf[root];
+      if (into === undefined) citiesOf[root] = from;
+      else for (const c of from) if (!into.includes(c)) into.push(c);
+      citiesOf[other] = undefined;
+    }
     stats.textUnions++;
   };
   // Identical informative text first, then near-duplicates from the most similar down.
@@ -101,7 +146,7 @@ export function linkAds(n: number, inp: LinkInputs): { uf: UnionFind; stats: Lin
     const u = textOf[ad]!;
     if (text.textClass[u] !== TEXT_NORMAL) continue;
     if (rep[u] === -1) rep[u] = ad;
-    else textUnion(rep[u]!, ad);
+    else textUnion(rep[u]!, ad, 0xffff);
   }
   const m = text.edgeA.length;
   const keys = arena.u32(m);
@@ -113,7 +158,7 @@ export function linkAds(n: number, inp: LinkInputs): { uf: UnionFind; stats: Lin
   radixSortPairs(keys, idx, m);
   for (let i = 0; i < m; i++) {
     const e = idx[i]!;
-    textUnion(rep[text.edgeA[e]!]!, rep[text.edgeB[e]!]!);
+    textUnion(rep[text.edgeA[e]!]!, rep[text.edgeB[e]!]!, text.edgeBins[e]!);
   }
 
   // Short or stock-heavy text: only the identical text, same persona, same city (a repost).
@@ -126,7 +171,10 @@ export function linkAds(n: number, inp: LinkInputs): { uf: UnionFind; stats: Lin
     const key = `${u}|${persona}|${cityOf[ad]}`;
     const first = reposts.get(key);
     if (first === undefined) reposts.set(key, ad);
-    else if (uf.union(first, ad) >= 0) stats.repostUnions++;
+    else {
+      inp.trace?.(first, ad, 'repost', 0);
+      if (uf.union(first, ad) >= 0) stats.repostUnions++;
+    }
   }
   arena.reset(mark);
   return { uf, stats };

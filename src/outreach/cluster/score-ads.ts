@@ -15,7 +15,12 @@ type Hit = { code: string; weight: number; evidence: string };
 
 const CLUSTER_LEVEL = new Set<string>(['city-circuit', 'agency-pattern', 'phone-rotation', 'high-posting-volume']);
 
-export function scoreAds(ads: readonly AdFeatures[], out: ClusterOutput): AdResult[] {
+/**
+ * `release`: empty each slot of `ads` once its result is built (the caller no longer needs the features:
+ * at a million ads, features and results together are most of the peak memory).
+ */
+export function scoreAds(ads: readonly AdFeatures[], out: ClusterOutput, opts: { release?: boolean } = {}): AdResult[] {
+  const release = opts.release === true;
   const { groups, config, clusterLogit, clusterAdIndicatorMean, clusterShared } = out.detail;
   const ownWeight = config.score.adOwnWeight;
   const factor = config.score.adIndicatorFactor;
@@ -31,7 +36,9 @@ export function scoreAds(ads: readonly AdFeatures[], out: ClusterOutput): AdResu
     const hits = a.indicators;
     for (let h = 0; h < hits.length; h++) {
       const hit = hits[h]!;
-      indicators.push({ code: hit.code, weight: hit.weight, evidence: hit.evidence });
+      // The ad's own hit, not a copy (lists of hits are shared between reposts; output writes code,
+      // weight and evidence only): a million copies were a tenth of the peak memory.
+      indicators.push(hit);
       let repeat = false;
       for (let x = 0; x < h; x++) if (hits[x]!.code === hit.code) repeat = true;
       if (!repeat) own += hit.weight * factor;
@@ -72,6 +79,7 @@ export function scoreAds(ads: readonly AdFeatures[], out: ClusterOutput): AdResu
       phones: a.phones,
       language: a.language,
     });
+    if (release) (ads as (AdFeatures | undefined)[])[i] = undefined;
   }
   return results;
 }
