@@ -42,6 +42,12 @@ export async function insertCases(
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)]!;
   const caseNumbers: string[] = [];
   const used = new Set<string>();
+  const uniqueNumber = (make: (at: Date) => string, at: Date) => {
+    let n = make(at);
+    while (used.has(n)) n = make(at);
+    used.add(n);
+    return n;
+  };
   const span = 3 * 365 * 86_400_000;
   const batch = 400;
   for (let start = 0; start < opts.cases + opts.openSignals; start += batch) {
@@ -63,7 +69,7 @@ export async function insertCases(
       const caseId = isCase ? crypto.randomUUID() : null;
       signals.push({
         id: signalId,
-        number: newSignalNumber(at),
+        number: uniqueNumber(newSignalNumber, at),
         channel: 'professional' as const,
         status: isCase ? ('registered' as const) : ('open' as const),
         acute_danger: random() < 0.05,
@@ -90,9 +96,7 @@ export async function insertCases(
         case_id: caseId,
       });
       if (caseId) {
-        let number = newCaseNumber(at);
-        while (used.has(number)) number = newCaseNumber(at);
-        used.add(number);
+        const number = uniqueNumber(newCaseNumber, at);
         caseNumbers.push(number);
         cases.push({
           id: caseId,

@@ -5,7 +5,7 @@ import { validateConsents } from '../consents/validate-consents.ts';
 import type { Ctx } from '../context.ts';
 import type { SignalsTable } from '../db/schema.ts';
 import type { RegistrationInput } from '../intake/signal-input.ts';
-import { newCaseNumber } from '../intake/signal-numbers.ts';
+import { freeNumber, newCaseNumber } from '../intake/signal-numbers.ts';
 import type { Profile } from '../profiles/profile-schema.ts';
 import { investigationOf } from './investigation.ts';
 import { personColumns, sealJson, sealText } from './person.ts';
@@ -42,13 +42,7 @@ export async function registerCase(ctx: Ctx, signal: Selectable<SignalsTable> & 
   check.throwProblems();
 
   const id = crypto.randomUUID();
-  let caseNumber = '';
-  for (let attempt = 0; attempt < 5 && !caseNumber; attempt++) {
-    const candidate = newCaseNumber(now);
-    const clash = await ctx.db.selectFrom('cases').select('id').where('case_number', '=', candidate).executeTakeFirst();
-    if (!clash) caseNumber = candidate;
-  }
-  if (!caseNumber) throw new Error('Could not find a free case number.');
+  const caseNumber = await freeNumber(ctx.db, 'cases', newCaseNumber, now);
   const investigation = investigationOf(input.investigation);
   await ctx.db
     .insertInto('cases')

@@ -7,7 +7,7 @@ import { DomainError } from '../errors/catalogue.ts';
 import { profileRef } from '../profiles/load-profile.ts';
 import { redeemChallenge } from './proof-of-work.ts';
 import type { PublicReportInput } from './signal-input.ts';
-import { hashReferenceCode, newReferenceCode, newSignalNumber } from './signal-numbers.ts';
+import { freeNumber, hashReferenceCode, newReferenceCode, newSignalNumber } from './signal-numbers.ts';
 
 const CONTACT_CHANNEL = { none: 'none', phone: 'phone-call', email: 'email' } as const;
 
@@ -44,7 +44,7 @@ export async function submitPublicReport(ctx: Ctx, input: PublicReportInput) {
       .insertInto('signals')
       .values({
         id,
-        number: newSignalNumber(now),
+        number: await freeNumber(tx.db, 'signals', newSignalNumber, now),
         channel: input.kind === 'self-report' ? 'self-report' : 'anonymous-tip',
         acute_danger: input.acuteDanger ?? false,
         minor_involved: columns.presumed_minor,

@@ -8,7 +8,7 @@ import { inTransaction, type Ctx } from '../context.ts';
 import { profileRef } from '../profiles/load-profile.ts';
 import { presentOwnSignal } from './present-signal.ts';
 import type { ProfessionalSignalInput } from './signal-input.ts';
-import { newSignalNumber } from './signal-numbers.ts';
+import { freeNumber, newSignalNumber } from './signal-numbers.ts';
 
 /**
  * A first responder's signal. Idempotent per (submitter, clientRequestId): a double click or a
@@ -54,7 +54,7 @@ export async function submitSignal(ctx: Ctx, input: ProfessionalSignalInput): Pr
       .insertInto('signals')
       .values({
         id,
-        number: newSignalNumber(now),
+        number: await freeNumber(tx.db, 'signals', newSignalNumber, now),
         channel: 'professional',
         acute_danger: input.acuteDanger,
         minor_involved: input.minorInvolved || person.presumed_minor,
