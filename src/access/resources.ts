@@ -13,6 +13,8 @@ export const RESOURCE_ACTIONS: Record<string, readonly string[]> = {
   consent: ['list', 'record', 'withdraw'],
   referral: ['list', 'create', 'respond', 'revoke', 'override-consent'],
   directory: ['list'],
+  clock: ['list'],
+  task: ['list', 'complete'],
 };
 
 export function isKnownGrant(grant: string): boolean {

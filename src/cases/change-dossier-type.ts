@@ -1,4 +1,5 @@
 import { recordAudit } from '../audit/record-audit.ts';
+import { recordCaseEvent } from '../clocks/record-case-event.ts';
 import { activeConsents } from '../consents/consent-gate.ts';
 import { inTransaction, type Ctx } from '../context.ts';
 import { conflict, invalid } from '../errors/catalogue.ts';
@@ -29,6 +30,7 @@ export async function changeDossierType(ctx: Ctx, input: { id: string; dossierTy
       .values({ case_id: row.id, dossier_type: input.dossierType, changed_at: now, changed_by_user_id: tx.actor.userId, reason: input.reason.trim() })
       .execute();
     await recordAudit(tx, { action: 'case.dossier-type', resourceType: 'case', resourceId: row.id, purpose: 'case-work', details: { from: row.dossier_type, to: input.dossierType } });
+    await recordCaseEvent(tx, { caseId: row.id, event: 'dossier-type-changed', details: { from: row.dossier_type, to: input.dossierType } });
   });
   return readCase(ctx, { id: input.id });
 }

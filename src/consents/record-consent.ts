@@ -2,6 +2,7 @@ import { assertCan } from '../access/can.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { loadCase } from '../cases/case-access.ts';
 import { CodeCheck } from '../cases/profile-codes.ts';
+import { recordCaseEvent } from '../clocks/record-case-event.ts';
 import { inTransaction, type Ctx } from '../context.ts';
 import { DomainError } from '../errors/catalogue.ts';
 import type { ConsentInput } from '../intake/signal-input.ts';
@@ -51,6 +52,7 @@ export async function recordConsent(ctx: Ctx, input: { caseId: string } & Consen
       purpose: 'consent',
       details: { caseId: row.id, purpose: input.purpose, legalBasis: input.legalBasis, organisationId: input.organisationId ?? null },
     });
+    await recordCaseEvent(tx, { caseId: row.id, subject: { type: 'consent', id }, event: 'consent-recorded', details: { purpose: input.purpose } });
     return presentConsent(await selectConsents(tx.db).where('consents.id', '=', id).executeTakeFirstOrThrow());
   });
 }

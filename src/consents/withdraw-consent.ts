@@ -1,6 +1,7 @@
 import { assertCan } from '../access/can.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { loadCase } from '../cases/case-access.ts';
+import { recordCaseEvent } from '../clocks/record-case-event.ts';
 import { inTransaction, type Ctx } from '../context.ts';
 import { conflict, invalid, notFound } from '../errors/catalogue.ts';
 import { getProfile } from '../profiles/load-profile.ts';
@@ -26,6 +27,7 @@ export async function withdrawConsent(ctx: Ctx, input: { id: string; reason: str
       .where('id', '=', consent.id)
       .execute();
     await recordAudit(tx, { action: 'consent.withdraw', resourceType: 'consent', resourceId: consent.id, purpose: 'consent', details: { caseId: row.id, purpose: consent.purpose } });
+    await recordCaseEvent(tx, { caseId: row.id, subject: { type: 'consent', id: consent.id }, event: 'consent-withdrawn', details: { purpose: consent.purpose } });
     const revoked = await endUncoveredReferrals(tx, getProfile(row.profile_id, row.profile_version), row.id, `Consent withdrawn (${consent.purpose})`);
     return { consent: presentConsent(await selectConsents(tx.db).where('consents.id', '=', consent.id).executeTakeFirstOrThrow()), revokedReferrals: revoked.length };
   });

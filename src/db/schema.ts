@@ -249,6 +249,74 @@ export interface PublicChallengesUsedTable {
   expires_at: Timestamp;
 }
 
+export type ClockState = 'running' | 'paused' | 'stopped' | 'expired' | 'completed';
+export type ClockHistoryWhat = 'started' | 'warned' | 'paused' | 'resumed' | 'stopped' | 'overdue' | 'expired' | 'escalated' | 'restarted' | 'completed';
+
+export interface CaseEventsTable {
+  id: Generated<string>;
+  seq: Generated<number>;
+  case_id: string | null;
+  signal_id: string | null;
+  subject_type: string | null;
+  subject_id: string | null;
+  event: string;
+  at: Timestamp;
+  actor_user_id: string | null;
+  actor_label: string;
+  details: Json;
+}
+
+export interface ClocksTable {
+  id: Generated<string>;
+  code: string;
+  kind: 'deadline' | 'period' | 'minimum-period';
+  profile_id: string;
+  profile_version: string;
+  case_id: string | null;
+  signal_id: string | null;
+  subject_type: string | null;
+  subject_id: string | null;
+  state: Generated<ClockState>;
+  started_at: Timestamp;
+  due_at: Timestamp;
+  paused_at: Timestamp | null;
+  paused_ms: Generated<number>;
+  next_warning: Generated<number>;
+  next_warning_at: Timestamp | null;
+  overdue_at: Timestamp | null;
+  escalated_at: Timestamp | null;
+  ended_at: Timestamp | null;
+  start_event_id: string | null;
+  version: Generated<number>;
+}
+
+export interface ClockHistoryTable {
+  id: Generated<string>;
+  seq: Generated<number>;
+  clock_id: string;
+  at: Timestamp;
+  what: ClockHistoryWhat;
+  event_id: string | null;
+  actor_label: string;
+  details: Json;
+}
+
+export interface TasksTable {
+  id: Generated<string>;
+  case_id: string | null;
+  signal_id: string | null;
+  clock_id: string | null;
+  assigned_role: string;
+  assigned_organisation_id: string | null;
+  title_code: string;
+  due_at: Timestamp | null;
+  status: Generated<'open' | 'done'>;
+  created_at: Timestamp;
+  done_at: Timestamp | null;
+  done_by_user_id: string | null;
+  closed_by_event: string | null;
+}
+
 export interface DB {
   organisations: OrganisationsTable;
   roles: RolesTable;
@@ -266,4 +334,8 @@ export interface DB {
   consents: ConsentsTable;
   referrals: ReferralsTable;
   public_challenges_used: PublicChallengesUsedTable;
+  case_events: CaseEventsTable;
+  clocks: ClocksTable;
+  clock_history: ClockHistoryTable;
+  tasks: TasksTable;
 }

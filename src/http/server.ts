@@ -24,6 +24,7 @@ import { authRoutes } from './routes/auth.ts';
 import { healthRoutes } from './routes/health.ts';
 import { meRoutes } from './routes/me.ts';
 import { caseRoutes } from './routes/cases.ts';
+import { clockRoutes } from './routes/clocks.ts';
 import { publicIntakeRoutes } from './routes/public-intake.ts';
 import { referralRoutes } from './routes/referrals.ts';
 import { signalRoutes } from './routes/signals.ts';
@@ -86,6 +87,7 @@ export async function buildServer(config: Config, state: ServerState, logger: Lo
   await app.register(publicIntakeRoutes(config));
   await app.register(caseRoutes);
   await app.register(referralRoutes);
+  await app.register(clockRoutes);
 
   const hasWeb = fs.existsSync(path.join(WEB_DIST, 'index.html'));
   if (hasWeb) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false, cacheControl: false });

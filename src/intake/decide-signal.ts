@@ -2,6 +2,8 @@ import { assertCan } from '../access/can.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { loadCase } from '../cases/case-access.ts';
 import { registerCase } from '../cases/register-case.ts';
+import { recordCaseEvent } from '../clocks/record-case-event.ts';
+import { signalDecisionEvent } from '../clocks/signal-events.ts';
 import { inTransaction, type Ctx } from '../context.ts';
 import { conflict, invalid, notFound } from '../errors/catalogue.ts';
 import { getProfile } from '../profiles/load-profile.ts';
@@ -61,6 +63,7 @@ export async function decideSignal(ctx: Ctx, input: { id: string } & SignalDecis
       purpose: 'triage',
       details: { decision: input.decision, caseId },
     });
+    await recordCaseEvent(tx, { caseId, signalId: signal.id, event: signalDecisionEvent(signal, input.decision) });
   });
   return readSignal(ctx, { id: input.id });
 }

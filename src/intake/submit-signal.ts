@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import { assertCan } from '../access/can.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { personColumns, sealText } from '../cases/person.ts';
+import { recordCaseEvent } from '../clocks/record-case-event.ts';
 import { CodeCheck, currentProfile } from '../cases/profile-codes.ts';
 import { basisProblem } from '../consents/consent-rules.ts';
 import { inTransaction, type Ctx } from '../context.ts';
@@ -99,6 +100,7 @@ export async function submitSignal(ctx: Ctx, input: ProfessionalSignalInput): Pr
       purpose: 'signal',
       details: { channel: 'professional', acuteDanger: input.acuteDanger, minorInvolved: input.minorInvolved, legalBasis: input.legalBasis },
     });
+    await recordCaseEvent(tx, { signalId: id, event: 'signal-received', details: { channel: 'professional' } });
     return { signal: presentOwnSignal(inserted), created: true };
   });
 }

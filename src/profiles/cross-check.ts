@@ -54,7 +54,7 @@ export function crossCheckProfile(input: unknown): ProfileProblem[] {
   const recordTypes = codesOf(p.recordTypes, 'recordTypes', 'record type');
   codesOf(p.sectors, 'sectors', 'sector');
   codesOf(p.dossierTypes, 'dossierTypes', 'dossier type');
-  codesOf(p.referralTypes, 'referralTypes', 'referral type');
+  const referralTypes = codesOf(p.referralTypes, 'referralTypes', 'referral type');
   codesOf(p.indicatorCategories, 'indicatorCategories', 'indicator category');
 
   if (Array.isArray(p.events)) for (const e of CORE_EVENTS) if (!events.has(e)) add('events', `the application's event "${e}" is missing`);
@@ -91,6 +91,13 @@ export function crossCheckProfile(input: unknown): ProfileProblem[] {
     refs(orgTypes, r.receivingOrganisationTypes, `referralTypes.${i}.receivingOrganisationTypes`, 'organisation type');
     refs(purposes, r.requiredConsents, `referralTypes.${i}.requiredConsents`, 'consent purpose');
     ref(clocks, r.responseClock, `referralTypes.${i}.responseClock`, 'clock');
+    // The response clock must actually run for this referral type (its appliesTo filter lets it through).
+    const response = records(p.clocks).find(([, c]) => c.code === r.responseClock)?.[1];
+    const appliesTo = response && isRec(response.appliesTo) ? strings(response.appliesTo.referralTypes).map(([, t]) => t) : undefined;
+    const type = str(r.code);
+    if (appliesTo && type !== undefined && !appliesTo.includes(type)) {
+      add(`referralTypes.${i}.responseClock`, `clock "${String(r.responseClock)}" does not apply to referral type "${type}" (see its appliesTo)`);
+    }
   }
   for (const [i, b] of records(p.decisionBodies)) ref(orgTypes, b.organisationType, `decisionBodies.${i}.organisationType`, 'organisation type');
 
@@ -124,6 +131,7 @@ export function crossCheckProfile(input: unknown): ProfileProblem[] {
     const path = `clocks.${i}`;
     ref(events, c.startOn, `${path}.startOn`, 'event');
     for (const key of ['pauseOn', 'resumeOn', 'stopOn', 'restartOn']) refs(events, c[key], `${path}.${key}`, 'event');
+    if (isRec(c.appliesTo)) refs(referralTypes, c.appliesTo.referralTypes, `${path}.appliesTo.referralTypes`, 'referral type');
     if (strings(c.pauseOn).length > 0 && strings(c.resumeOn).length === 0) add(`${path}.resumeOn`, 'a clock that can pause needs a resume event');
     const length = approxDays(c.duration);
     for (const [j, w] of records(c.warnings)) {

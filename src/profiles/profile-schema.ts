@@ -71,6 +71,9 @@ export const clockSchema = z.strictObject({
   stopOn: z.array(code).default([]),
   /** Events that end the running instance and start a new one (a periodic review). */
   restartOn: z.array(code).default([]),
+  /** Limits which subjects start the clock: `referralTypes` for a clock started by a referral event
+   *  (the shelter's response clock runs for shelter referrals only). Absent: every subject. */
+  appliesTo: z.strictObject({ referralTypes: z.array(code).min(1) }).optional(),
   ...provenance,
 });
 

@@ -2,6 +2,7 @@ import { assertCan, can } from '../access/can.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { ACTIVE_REFERRAL_STATUSES, loadCase } from '../cases/case-access.ts';
 import { CodeCheck } from '../cases/profile-codes.ts';
+import { recordCaseEvent } from '../clocks/record-case-event.ts';
 import { activeConsents, checkGate } from '../consents/consent-gate.ts';
 import { inTransaction, type Ctx } from '../context.ts';
 import { conflict, DomainError, invalid } from '../errors/catalogue.ts';
@@ -106,6 +107,7 @@ export async function createReferral(ctx: Ctx, input: CreateReferralInput) {
       purpose: 'referral',
       details: { caseId: row.id, type: input.type, organisationId: input.organisationId, accessProfile },
     });
+    await recordCaseEvent(tx, { caseId: row.id, subject: { type: 'referral', id, referralType: input.type }, event: 'referral-requested', details: { organisationId: input.organisationId } });
     return presentReferral(await selectReferrals(tx.db).where('referrals.id', '=', id).executeTakeFirstOrThrow());
   });
 }

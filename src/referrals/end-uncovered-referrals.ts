@@ -1,5 +1,6 @@
 import { recordAudit } from '../audit/record-audit.ts';
 import { ACTIVE_REFERRAL_STATUSES } from '../cases/case-access.ts';
+import { recordCaseEvent } from '../clocks/record-case-event.ts';
 import { activeConsents, checkGate } from '../consents/consent-gate.ts';
 import type { Ctx } from '../context.ts';
 import type { Profile } from '../profiles/profile-schema.ts';
@@ -36,6 +37,7 @@ export async function endUncoveredReferrals(ctx: Ctx, profile: Profile, caseId: 
       purpose: 'consent',
       details: { caseId, cause: 'consent-withdrawn', missing: gate.missing },
     });
+    await recordCaseEvent(ctx, { caseId, subject: { type: 'referral', id: referral.id, referralType: referral.type }, event: 'referral-revoked', details: { cause: 'consent-withdrawn' } });
     revoked.push(referral.id);
   }
   return revoked;

@@ -1,5 +1,6 @@
 import { assertCan } from '../access/can.ts';
 import { recordAudit } from '../audit/record-audit.ts';
+import { recordCaseEvent } from '../clocks/record-case-event.ts';
 import { inTransaction, type Ctx } from '../context.ts';
 import { conflict, invalid, notFound } from '../errors/catalogue.ts';
 import { presentReferral, selectReferrals } from './referral-query.ts';
@@ -14,7 +15,7 @@ export async function respondToReferral(ctx: Ctx, input: ReferralResponse) {
   assertCan(ctx.actor, 'respond', 'referral');
   if (input.action === 'decline' && !input.reason.trim()) throw invalid('body.reason', 'Give the reason for declining.');
   return inTransaction(ctx, async (tx) => {
-    const referral = await tx.db.selectFrom('referrals').select(['id', 'status', 'organisation_id', 'case_id']).where('id', '=', input.id).forUpdate().executeTakeFirst();
+    const referral = await tx.db.selectFrom('referrals').select(['id', 'status', 'organisation_id', 'case_id', 'type']).where('id', '=', input.id).forUpdate().executeTakeFirst();
     // Only the receiving organisation answers; to anyone else the referral does not exist.
     if (!referral || referral.organisation_id !== tx.actor.organisationId) throw notFound();
     if (referral.status !== FROM[input.action]) throw conflict(`A ${referral.status} referral cannot be ${TO[input.action]}.`);
@@ -32,6 +33,7 @@ export async function respondToReferral(ctx: Ctx, input: ReferralResponse) {
       .where('id', '=', referral.id)
       .execute();
     await recordAudit(tx, { action: `referral.${input.action}`, resourceType: 'referral', resourceId: referral.id, purpose: 'referral', details: { caseId: referral.case_id } });
+    await recordCaseEvent(tx, { caseId: referral.case_id, subject: { type: 'referral', id: referral.id, referralType: referral.type }, event: `referral-${TO[input.action]}` });
     return presentReferral(await selectReferrals(tx.db).where('referrals.id', '=', referral.id).executeTakeFirstOrThrow());
   });
 }

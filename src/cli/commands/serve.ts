@@ -5,6 +5,7 @@ import { loadConfig } from '../../config.ts';
 import { seedDemo } from '../../demo/seed-demo.ts';
 import { buildServer } from '../../http/server.ts';
 import type { ServerState } from '../../http/server-state.ts';
+import { clockJobHandlers, clockRecurringJobs } from '../../clocks/clock-jobs.ts';
 import { foundationJobHandlers, foundationRecurringJobs } from '../../jobs/foundation-jobs.ts';
 import { createWorker, type Worker } from '../../jobs/worker.ts';
 import { createLogger } from '../../logger.ts';
@@ -41,8 +42,8 @@ async function serve() {
   if (config.jobsEnabled) {
     worker = createWorker({
       services,
-      handlers: foundationJobHandlers,
-      recurring: foundationRecurringJobs,
+      handlers: { ...foundationJobHandlers, ...clockJobHandlers },
+      recurring: [...foundationRecurringJobs, ...clockRecurringJobs],
       workerId: `${os.hostname()}:${process.pid}`,
       pollMs: config.jobPollMs,
     });

@@ -3,6 +3,8 @@ import * as m0001 from './2026-11-29-0001-foundation.ts';
 import * as m0002 from './2026-11-29-0002-built-in-roles.ts';
 import * as m0003 from './2026-11-29-0003-referral-mechanism.ts';
 import * as m0004 from './2026-11-29-0004-referral-mechanism-grants.ts';
+import * as m0005 from './2026-11-29-0005-case-events-and-clocks.ts';
+import * as m0006 from './2026-11-29-0006-clock-grants.ts';
 
 /** Every migration, in order. Add a file, then list it here (names sort by date). */
 export const migrations: Record<string, Migration> = {
@@ -10,4 +12,6 @@ export const migrations: Record<string, Migration> = {
   '2026-11-29-0002-built-in-roles': m0002,
   '2026-11-29-0003-referral-mechanism': m0003,
   '2026-11-29-0004-referral-mechanism-grants': m0004,
+  '2026-11-29-0005-case-events-and-clocks': m0005,
+  '2026-11-29-0006-clock-grants': m0006,
 };
