@@ -48,12 +48,22 @@ export async function findDuplicates(ctx: Ctx, probe: Probe, limit = 10): Promis
 }
 
 /**
- * How many known cases or open signals (up to 20 each) may be the same person as the row `signals`
- * of the surrounding query, by the same rule, as correlated subqueries: one round trip per page.
+ * How many known cases or open signals (up to 20 each) may be the same person, for each signal of a
+ * queue page, in one round trip: one UNION ALL branch per signal with its tokens as literals, so the
+ * planner uses the GIN and btree indexes for every branch (a correlated subquery on 100,000 cases
+ * was planned as a scan: 540 ms per page instead of a few).
  */
-export function duplicateCountSql() {
-  const probe = { pairs: sql.ref('signals.name_pairs'), tokens: sql.ref('signals.name_tokens'), dob: sql.ref('signals.dob_token') };
-  return sql<number>`case when signals.status <> 'open' or cardinality(signals.name_tokens) = 0 then 0 else
-    (select count(*) from (select 1 from cases c where ${rule('c', probe)} limit 20) x)::int
-    + (select count(*) from (select 1 from signals o where o.status = 'open' and o.id <> signals.id and ${rule('o', probe)} limit 20) y)::int end`;
+export async function countDuplicates(ctx: Ctx, probes: Probe[]): Promise<Map<string, number>> {
+  const counts = new Map<string, number>(probes.map((p) => [p.id, 0]));
+  const withNames = probes.filter((p) => p.name_tokens.length > 0);
+  if (withNames.length === 0) return counts;
+  const branches = withNames.map((p) => {
+    const values = { pairs: sql.val(p.name_pairs), tokens: sql.val(p.name_tokens), dob: p.dob_token };
+    return sql`select ${p.id}::uuid as id,
+      (select count(*) from (select 1 from cases where ${rule('cases', values)} limit 20) x)::int
+      + (select count(*) from (select 1 from signals where status = 'open' and id <> ${p.id}::uuid and ${rule('signals', values)} limit 20) y)::int as n`;
+  });
+  const { rows } = await sql<{ id: string; n: number }>`${sql.join(branches, sql` union all `)}`.execute(ctx.db);
+  for (const r of rows) counts.set(r.id, r.n);
+  return counts;
 }

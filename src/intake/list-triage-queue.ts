@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { assertCan } from '../access/can.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { inTransaction, type Ctx } from '../context.ts';
-import { duplicateCountSql } from './find-duplicates.ts';
+import { countDuplicates } from './find-duplicates.ts';
 
 export type TriageQueueInput = { status?: 'open' | 'decided' | 'all'; limit?: number };
 
@@ -21,8 +21,7 @@ export async function listTriageQueue(ctx: Ctx, input: TriageQueueInput) {
       .select([
         'signals.id', 'signals.number', 'signals.channel', 'signals.received_at', 'signals.status', 'signals.acute_danger', 'signals.minor_involved',
         'signals.presumed_minor', 'signals.estimated_age', 'signals.forms', 'signals.region',
-        'organisations.name as source_organisation_name',
-        duplicateCountSql().as('duplicate_count'),
+        'organisations.name as source_organisation_name', 'signals.name_tokens', 'signals.name_pairs', 'signals.dob_token',
       ]);
     if (status === 'open') query = query.where('signals.status', '=', 'open');
     if (status === 'decided') query = query.where('signals.status', '!=', 'open');
@@ -36,6 +35,7 @@ export async function listTriageQueue(ctx: Ctx, input: TriageQueueInput) {
             .orderBy('signals.received_at', 'asc')
             .limit(limit)
             .execute();
+    const duplicates = await countDuplicates(tx, rows.filter((r) => r.status === 'open'));
     await recordAudit(tx, { action: 'signal.list', resourceType: 'signal', purpose: 'triage', details: { status, results: rows.length } });
     return {
       items: rows.map((r) => ({
@@ -51,7 +51,7 @@ export async function listTriageQueue(ctx: Ctx, input: TriageQueueInput) {
         forms: r.forms,
         region: r.region,
         sourceOrganisationName: r.source_organisation_name,
-        duplicateCount: r.duplicate_count,
+        duplicateCount: duplicates.get(r.id) ?? 0,
       })),
     };
   });
