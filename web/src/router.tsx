@@ -19,6 +19,8 @@ import { CasesPage } from './pages/cases/CasesPage.tsx';
 import { ReferralsPage } from './pages/cases/ReferralsPage.tsx';
 import { SignalPage } from './pages/cases/SignalPage.tsx';
 import { TriagePage } from './pages/cases/TriagePage.tsx';
+import { DeadlinesPage } from './pages/clocks/DeadlinesPage.tsx';
+import { TasksPage } from './pages/clocks/TasksPage.tsx';
 import { MySignalsPage } from './pages/intake/MySignalsPage.tsx';
 import { PublicFollowUpPage } from './pages/intake/PublicFollowUpPage.tsx';
 import { PublicReportPage } from './pages/intake/PublicReportPage.tsx';
@@ -80,6 +82,8 @@ const signalRoute = createRoute({ getParentRoute: () => appRoute, path: '/triage
 const casesRoute = createRoute({ getParentRoute: () => appRoute, path: '/cases', component: CasesPage });
 const caseRoute = createRoute({ getParentRoute: () => appRoute, path: '/cases/$caseId', component: CasePage });
 const referralsRoute = createRoute({ getParentRoute: () => appRoute, path: '/referrals', component: ReferralsPage });
+const deadlinesRoute = createRoute({ getParentRoute: () => appRoute, path: '/deadlines', component: DeadlinesPage });
+const tasksRoute = createRoute({ getParentRoute: () => appRoute, path: '/tasks', component: TasksPage });
 
 const routeTree = rootRoute.addChildren([
   loginRoute,
@@ -97,6 +101,8 @@ const routeTree = rootRoute.addChildren([
     casesRoute,
     caseRoute,
     referralsRoute,
+    deadlinesRoute,
+    tasksRoute,
     organisationsRoute,
     usersRoute,
     rolesRoute,

@@ -5,6 +5,8 @@ import en from './en.json';
 import nl from './nl.json';
 import casesEn from './sections/cases.en.json';
 import casesNl from './sections/cases.nl.json';
+import clocksEn from './sections/clocks.en.json';
+import clocksNl from './sections/clocks.nl.json';
 import intakeEn from './sections/intake.en.json';
 import intakeNl from './sections/intake.nl.json';
 
@@ -54,7 +56,7 @@ i18n.on('languageChanged', (lng) => {
 
 void i18n.use(initReactI18next).init({
   // Each capability keeps its texts in its own section file (top-level keys must not collide).
-  resources: { nl: { translation: { ...nl, ...intakeNl, ...casesNl } }, en: { translation: { ...en, ...intakeEn, ...casesEn } } },
+  resources: { nl: { translation: { ...nl, ...intakeNl, ...casesNl, ...clocksNl } }, en: { translation: { ...en, ...intakeEn, ...casesEn, ...clocksEn } } },
   lng: storedLocale(),
   fallbackLng: 'nl',
   supportedLngs: LOCALES,

@@ -13,6 +13,8 @@ export type Area = {
     | '/triage'
     | '/cases'
     | '/referrals'
+    | '/deadlines'
+    | '/tasks'
     | '/admin/organisations'
     | '/admin/users'
     | '/admin/roles'
@@ -28,6 +30,8 @@ export const AREAS: Area[] = [
   { id: 'triage', path: '/triage', grant: 'signal:triage', group: 'nrm' },
   { id: 'cases', path: '/cases', grant: 'case:list', group: 'nrm' },
   { id: 'referrals', path: '/referrals', grant: 'referral:list', group: 'nrm' },
+  { id: 'deadlines', path: '/deadlines', grant: 'clock:list', group: 'nrm' },
+  { id: 'tasks', path: '/tasks', grant: 'task:list', group: 'nrm' },
   { id: 'organisations', path: '/admin/organisations', grant: 'organisation:list', group: 'admin' },
   { id: 'users', path: '/admin/users', grant: 'user:list', group: 'admin' },
   { id: 'roles', path: '/admin/roles', grant: 'role:list', group: 'admin' },

@@ -8,6 +8,7 @@ import { Alert, ErrorAlert, Loading } from '../../components/Alert.tsx';
 import { RequireGrant } from '../../components/AdminPage.tsx';
 import { Page } from '../../components/Page.tsx';
 import { formatDateTime } from '../../lib/format.ts';
+import { ClocksSection } from './case/ClocksSection.tsx';
 import { ConsentsSection } from './case/ConsentsSection.tsx';
 import { DossierSection } from './case/DossierSection.tsx';
 import { FieldGroups } from './case/FieldGroups.tsx';
@@ -72,6 +73,7 @@ function Case({ caseId }: { caseId: string }) {
           grants={{ mayCreate: can(session, 'referral:create'), mayRevoke: can(session, 'referral:revoke'), mayOverride: can(session, 'referral:override-consent') }}
         />
       ) : null}
+      {can(session, 'clock:list') ? <ClocksSection caseId={data.id} /> : null}
       {can(session, 'case:view-log') ? <ViewsSection caseId={data.id} /> : null}
     </Page>
   );
