@@ -8,8 +8,10 @@ import crypto from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { auditHash, GENESIS_HASH } from '../src/audit/audit-hash.ts';
 import { personColumns, sealText } from '../src/cases/person.ts';
+import type { Ctx } from '../src/context.ts';
 import type { Keyring } from '../src/crypto/keyring.ts';
 import type { DB } from '../src/db/schema.ts';
+import { linkSignalDuplicates } from '../src/intake/find-duplicates.ts';
 import { newCaseNumber, newSignalNumber } from '../src/intake/signal-numbers.ts';
 
 const FIRST = ['Maria', 'Elena', 'Ioana', 'Ana', 'Grace', 'Blessing', 'Mai', 'Linh', 'Olga', 'Natalia', 'Tomasz', 'Piotr', 'Mohamed', 'Ahmed', 'Juan', 'Lucia', 'Fatima', 'Amina', 'Sofia', 'Daniela', 'Andrei', 'Vasile', 'Nguyen', 'Thi', 'Joy', 'Esther', 'Irina', 'Svetlana', 'Kateryna', 'Oksana'];
@@ -156,6 +158,10 @@ export async function insertCases(
     if (referrals.length) await db.insertInto('referrals').values(referrals).execute();
     opts.onProgress?.(Math.min(start + batch, opts.cases + opts.openSignals));
   }
+  // Possible duplicates of the open signals, as the operations record them on submission.
+  const ctx = { db, clock: { now: () => opts.now } } as unknown as Ctx;
+  const open = await db.selectFrom('signals').select(['id', 'name_tokens', 'name_pairs', 'dob_token']).where('status', '=', 'open').execute();
+  for (const signal of open) await linkSignalDuplicates(ctx, signal);
   return { caseNumbers, surnames: LAST };
 }
 

@@ -142,4 +142,13 @@ describe('from signal to referral', () => {
     expect(merged.json().status).toBe('merged');
     expect(merged.json().decision.decision).toBe('merge');
   });
+
+  it('counts a case registered after the signal arrived as a possible duplicate of it', async () => {
+    const early = await api.call(police, 'POST', '/api/signals', api.signalBody({ person: { name: 'Petra Novak', dateOfBirth: '1990-05-05' } }));
+    await api.registeredCase(police, registrar, { person: { name: 'Petra Novak' } }, { person: { name: 'Unrelated Person' } });
+    const queue = (await api.call(registrar, 'GET', '/api/triage')).json().items;
+    expect(queue.find((q: { id: string }) => q.id === early.json().id).duplicateCount).toBe(1);
+    const links = await database.db.selectFrom('signal_duplicates').select(['target_kind']).where('signal_id', '=', early.json().id).execute();
+    expect(links.map((l) => l.target_kind)).toEqual(['case']);
+  });
 });

@@ -5,6 +5,7 @@ import { validateConsents } from '../consents/validate-consents.ts';
 import type { Ctx } from '../context.ts';
 import type { SignalsTable } from '../db/schema.ts';
 import type { RegistrationInput } from '../intake/signal-input.ts';
+import { linkCaseToOpenSignals } from '../intake/find-duplicates.ts';
 import { freeNumber, newCaseNumber } from '../intake/signal-numbers.ts';
 import type { Profile } from '../profiles/profile-schema.ts';
 import { investigationOf } from './investigation.ts';
@@ -44,6 +45,7 @@ export async function registerCase(ctx: Ctx, signal: Selectable<SignalsTable> & 
   const id = crypto.randomUUID();
   const caseNumber = await freeNumber(ctx.db, 'cases', newCaseNumber, now);
   const investigation = investigationOf(input.investigation);
+  const identityColumns = personColumns(ctx.keyring, 'cases', id, input.person, now);
   await ctx.db
     .insertInto('cases')
     .values({
@@ -60,7 +62,7 @@ export async function registerCase(ctx: Ctx, signal: Selectable<SignalsTable> & 
       legal_basis: signal.legal_basis,
       region: input.region ?? signal.region,
       first_signal_at: signal.received_at,
-      ...personColumns(ctx.keyring, 'cases', id, input.person, now),
+      ...identityColumns,
       sex: input.person.sex ?? null,
       citizenships: input.person.citizenships ?? [],
       languages: input.person.languages ?? [],
@@ -76,6 +78,7 @@ export async function registerCase(ctx: Ctx, signal: Selectable<SignalsTable> & 
       updated_at: now,
     })
     .execute();
+  await linkCaseToOpenSignals(ctx, { id, ...identityColumns });
   await ctx.db
     .insertInto('case_dossier_history')
     .values({ case_id: id, dossier_type: input.dossierType, changed_at: now, changed_by_user_id: ctx.actor.userId, reason: 'Registration' })

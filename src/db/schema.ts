@@ -153,6 +153,14 @@ export interface SignalsTable {
   case_id: string | null;
 }
 
+/** Possible duplicates found when a signal or a case was recorded (blind-index match). */
+export interface SignalDuplicatesTable {
+  signal_id: string;
+  target_kind: 'case' | 'signal';
+  target_id: string;
+  found_at: Timestamp;
+}
+
 export interface SignalAdditionsTable {
   id: Generated<string>;
   signal_id: string;
@@ -329,6 +337,7 @@ export interface DB {
   stored_files: StoredFilesTable;
   signals: SignalsTable;
   signal_additions: SignalAdditionsTable;
+  signal_duplicates: SignalDuplicatesTable;
   cases: CasesTable;
   case_dossier_history: CaseDossierHistoryTable;
   consents: ConsentsTable;

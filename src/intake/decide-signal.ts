@@ -7,6 +7,7 @@ import { signalDecisionEvent } from '../clocks/signal-events.ts';
 import { inTransaction, type Ctx } from '../context.ts';
 import { conflict, invalid, notFound } from '../errors/catalogue.ts';
 import { getProfile } from '../profiles/load-profile.ts';
+import { linkCaseToOpenSignals } from './find-duplicates.ts';
 import { readSignal } from './read-signal.ts';
 import type { SignalDecisionInput } from './signal-input.ts';
 
@@ -48,6 +49,12 @@ export async function decideSignal(ctx: Ctx, input: { id: string } & SignalDecis
         .set({ name_tokens: merge(target.row.name_tokens, signal.name_tokens), name_pairs: merge(target.row.name_pairs, signal.name_pairs), updated_at: now })
         .where('id', '=', caseId)
         .execute();
+      await linkCaseToOpenSignals(tx, {
+        id: caseId,
+        name_tokens: merge(target.row.name_tokens, signal.name_tokens),
+        name_pairs: merge(target.row.name_pairs, signal.name_pairs),
+        dob_token: target.row.dob_token,
+      });
     } else {
       reason = input.reason.trim();
     }

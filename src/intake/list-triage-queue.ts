@@ -21,7 +21,7 @@ export async function listTriageQueue(ctx: Ctx, input: TriageQueueInput) {
       .select([
         'signals.id', 'signals.number', 'signals.channel', 'signals.received_at', 'signals.status', 'signals.acute_danger', 'signals.minor_involved',
         'signals.presumed_minor', 'signals.estimated_age', 'signals.forms', 'signals.region',
-        'organisations.name as source_organisation_name', 'signals.name_tokens', 'signals.name_pairs', 'signals.dob_token',
+        'organisations.name as source_organisation_name',
       ]);
     if (status === 'open') query = query.where('signals.status', '=', 'open');
     if (status === 'decided') query = query.where('signals.status', '!=', 'open');
@@ -35,7 +35,7 @@ export async function listTriageQueue(ctx: Ctx, input: TriageQueueInput) {
             .orderBy('signals.received_at', 'asc')
             .limit(limit)
             .execute();
-    const duplicates = await countDuplicates(tx, rows.filter((r) => r.status === 'open'));
+    const duplicates = await countDuplicates(tx, rows.filter((r) => r.status === 'open').map((r) => r.id));
     await recordAudit(tx, { action: 'signal.list', resourceType: 'signal', purpose: 'triage', details: { status, results: rows.length } });
     return {
       items: rows.map((r) => ({

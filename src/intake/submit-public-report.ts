@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import { recordAudit } from '../audit/record-audit.ts';
 import { personColumns, sealText, type PersonInput } from '../cases/person.ts';
 import { recordCaseEvent } from '../clocks/record-case-event.ts';
+import { linkSignalDuplicates } from './find-duplicates.ts';
 import { currentProfile } from '../cases/profile-codes.ts';
 import { inTransaction, type Ctx } from '../context.ts';
 import { DomainError } from '../errors/catalogue.ts';
@@ -73,6 +74,7 @@ export async function submitPublicReport(ctx: Ctx, input: PublicReportInput) {
       .execute();
     await recordAudit(tx, { action: 'signal.submit', resourceType: 'signal', resourceId: id, purpose: 'signal', details: { channel: input.kind, language: input.language } });
     await recordCaseEvent(tx, { signalId: id, event: 'signal-received', details: { channel: input.kind } });
+    await linkSignalDuplicates(tx, { id, name_tokens: columns.name_tokens, name_pairs: columns.name_pairs, dob_token: columns.dob_token });
     return { referenceCode: code, receivedAt: now.toISOString() };
   });
 }

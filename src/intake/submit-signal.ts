@@ -3,6 +3,7 @@ import { assertCan } from '../access/can.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { personColumns, sealText } from '../cases/person.ts';
 import { recordCaseEvent } from '../clocks/record-case-event.ts';
+import { linkSignalDuplicates } from './find-duplicates.ts';
 import { CodeCheck, currentProfile } from '../cases/profile-codes.ts';
 import { basisProblem } from '../consents/consent-rules.ts';
 import { inTransaction, type Ctx } from '../context.ts';
@@ -101,6 +102,7 @@ export async function submitSignal(ctx: Ctx, input: ProfessionalSignalInput): Pr
       details: { channel: 'professional', acuteDanger: input.acuteDanger, minorInvolved: input.minorInvolved, legalBasis: input.legalBasis },
     });
     await recordCaseEvent(tx, { signalId: id, event: 'signal-received', details: { channel: 'professional' } });
+    await linkSignalDuplicates(tx, { id, name_tokens: person.name_tokens, name_pairs: person.name_pairs, dob_token: person.dob_token });
     return { signal: presentOwnSignal(inserted), created: true };
   });
 }

@@ -47,6 +47,13 @@ const ddl = [
   `create index signals_submitter_idx on signals (submitted_by_user_id, received_at desc)`,
   `create index signals_name_pairs_idx on signals using gin (name_pairs) where status = 'open'`,
   `create index signals_dob_idx on signals (dob_token) where status = 'open' and dob_token is not null`,
+  `create table signal_duplicates (
+     signal_id uuid not null references signals(id) on delete cascade,
+     target_kind text not null check (target_kind in ('case','signal')),
+     target_id uuid not null,
+     found_at timestamptz not null,
+     primary key (signal_id, target_kind, target_id)
+   )`,
   `create table signal_additions (
      id uuid primary key default gen_random_uuid(),
      signal_id uuid not null references signals(id) on delete cascade,
@@ -157,7 +164,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const t of ['public_challenges_used', 'referrals', 'consents', 'case_dossier_history', 'cases', 'signal_additions', 'signals']) {
+  for (const t of ['signal_duplicates', 'public_challenges_used', 'referrals', 'consents', 'case_dossier_history', 'cases', 'signal_additions', 'signals']) {
     await sql.raw(`drop table if exists ${t} cascade`).execute(db);
   }
 }
