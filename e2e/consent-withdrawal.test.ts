@@ -130,4 +130,24 @@ describe('withdrawing consent stops referrals at once', () => {
     const texts = await shelterRows().allTextContents();
     expect(texts.some((text) => text.includes('Aangevraagd') && text.includes('Acuut gevaar'))).toBe(true);
   });
+
+  it('closes the case with a reason, ending the open referral, and reopens it', async () => {
+    await page.getByRole('button', { name: 'Zaak afsluiten' }).click();
+    const dialog = page.getByRole('dialog', { name: `Zaak ${caseNumber} afsluiten` });
+    await dialog.waitFor();
+    await dialog.getByLabel('Reden').fill('Teruggekeerd naar het land van herkomst met terugkeerbegeleiding.');
+    await expectNoAxeViolations(page, 'close case dialog');
+    await dialog.getByRole('button', { name: 'Zaak afsluiten' }).click();
+    await page.getByTestId('closure-notice').waitFor();
+    await expect.poll(() => page.getByTestId('closure-info').textContent()).toContain('Teruggekeerd');
+    await expect.poll(async () => (await shelterRows().allTextContents()).every((text) => !text.includes('Aangevraagd'))).toBe(true);
+
+    await page.getByRole('button', { name: 'Zaak heropenen' }).click();
+    const reopen = page.getByRole('dialog', { name: `Zaak ${caseNumber} heropenen` });
+    await reopen.getByLabel('Reden').fill('Opnieuw in beeld na een nieuw signaal.');
+    await reopen.getByRole('button', { name: 'Zaak heropenen' }).click();
+    await expect.poll(() => page.getByTestId('closure-notice').textContent()).toBe('De zaak is heropend.');
+    await expectNoAxeViolations(page, 'reopened case');
+  });
 });
+

@@ -9,7 +9,7 @@ export const RESOURCE_ACTIONS: Record<string, readonly string[]> = {
   audit: ['list'],
   job: ['list'],
   signal: ['submit', 'list-own', 'list', 'read', 'triage'],
-  case: ['list', 'read', 'update', 'view-log', 'read-identity', 'read-investigation'],
+  case: ['list', 'read', 'update', 'close', 'reopen', 'view-log', 'read-identity', 'read-investigation'],
   consent: ['list', 'record', 'withdraw'],
   referral: ['list', 'create', 'respond', 'revoke', 'override-consent'],
   directory: ['list'],

@@ -37,6 +37,8 @@ export async function presentCase(ctx: Ctx, access: CaseAccess) {
     dossierType: row.dossier_type,
     dossierHistory: history.map((h) => ({ dossierType: h.dossier_type, changedAt: h.changed_at.toISOString(), changedByName: h.display_name, reason: h.reason })),
     registeredAt: row.registered_at.toISOString(),
+    closedAt: row.closed_at?.toISOString() ?? null,
+    closureReason: row.closure_reason,
     visibleFields: [...visible],
     identity: has('identity') ? (openJson<Identity>(ctx.keyring, 'cases', 'person_enc', row.id, row.person_enc) ?? undefined) : undefined,
     person: has('person')

@@ -202,6 +202,8 @@ export interface CasesTable {
   description_enc: string | null;
   investigation_enc: string | null;
   updated_at: Timestamp;
+  closed_at: Timestamp | null;
+  closure_reason: string | null;
 }
 
 export interface CaseDossierHistoryTable {

@@ -179,6 +179,8 @@ export const caseDetail = z.object({
   dossierType: z.string(),
   dossierHistory: z.array(z.object({ dossierType: z.string(), changedAt: z.string(), changedByName: z.string().nullable(), reason: z.string() })),
   registeredAt: z.string(),
+  closedAt: z.string().nullable(),
+  closureReason: z.string().nullable(),
   visibleFields: z.array(z.string()),
   identity: identity.optional(),
   person: z

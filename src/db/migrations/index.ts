@@ -5,6 +5,7 @@ import * as m0003 from './2026-11-29-0003-referral-mechanism.ts';
 import * as m0004 from './2026-11-29-0004-referral-mechanism-grants.ts';
 import * as m0005 from './2026-11-29-0005-case-events-and-clocks.ts';
 import * as m0006 from './2026-11-29-0006-clock-grants.ts';
+import * as m0007 from './2026-11-29-0007-case-closure.ts';
 
 /** Every migration, in order. Add a file, then list it here (names sort by date). */
 export const migrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-29-0004-referral-mechanism-grants': m0004,
   '2026-11-29-0005-case-events-and-clocks': m0005,
   '2026-11-29-0006-clock-grants': m0006,
+  '2026-11-29-0007-case-closure': m0007,
 };

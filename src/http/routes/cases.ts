@@ -2,6 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { changeDossierType } from '../../cases/change-dossier-type.ts';
+import { closeCase } from '../../cases/close-case.ts';
+import { reopenCase } from '../../cases/reopen-case.ts';
 import { listCaseViews } from '../../cases/list-case-views.ts';
 import { listCases } from '../../cases/list-cases.ts';
 import { readCase } from '../../cases/read-case.ts';
@@ -48,6 +50,20 @@ export async function caseRoutes(root: FastifyInstance) {
       response: { 200: caseDetail, ...errors(400, 401, 403, 404, 409) },
     },
   }, async (request) => changeDossierType(request.ctx, { id: request.params.id, ...request.body }));
+
+  app.post('/api/cases/:id/close', {
+    schema: {
+      summary: 'Close a case with a reason; active referrals end at once',
+      tags,
+      params: uuidParam,
+      body: z.strictObject({ reason }),
+      response: { 200: caseDetail, ...errors(400, 401, 403, 404, 409) },
+    },
+  }, async (request) => closeCase(request.ctx, { id: request.params.id, reason: request.body.reason }));
+
+  app.post('/api/cases/:id/reopen', {
+    schema: { summary: 'Reopen a closed case with a reason', tags, params: uuidParam, body: z.strictObject({ reason }), response: { 200: caseDetail, ...errors(400, 401, 403, 404, 409) } },
+  }, async (request) => reopenCase(request.ctx, { id: request.params.id, reason: request.body.reason }));
 
   app.get('/api/cases/:id/views', {
     schema: {

@@ -231,6 +231,8 @@ export type CaseDetail = {
   dossierType: string;
   dossierHistory: DossierHistoryEntry[];
   registeredAt: string;
+  closedAt?: string | null;
+  closureReason?: string | null;
   visibleFields: string[];
   identity?: Record<string, unknown>;
   person?: Record<string, unknown>;
@@ -256,6 +258,10 @@ export const caseViewsQuery = (id: string) =>
     queryKey: ['case', id, 'views'],
     queryFn: () => api<Items<CaseView>>('GET', `/api/cases/${encodeURIComponent(id)}/views`),
   });
+
+export function closeOrReopenCase(caseId: string, action: 'close' | 'reopen', reason: string): Promise<CaseDetail> {
+  return api('POST', `/api/cases/${encodeURIComponent(caseId)}/${action}`, { reason });
+}
 
 export function changeDossierType(caseId: string, body: { dossierType: string; reason: string }): Promise<unknown> {
   return api('PATCH', `/api/cases/${encodeURIComponent(caseId)}/dossier-type`, body);

@@ -8,6 +8,7 @@ import { Alert, ErrorAlert, Loading } from '../../components/Alert.tsx';
 import { RequireGrant } from '../../components/AdminPage.tsx';
 import { Page } from '../../components/Page.tsx';
 import { formatDateTime } from '../../lib/format.ts';
+import { ClosureSection } from './case/ClosureSection.tsx';
 import { ClocksSection } from './case/ClocksSection.tsx';
 import { ConsentsSection } from './case/ConsentsSection.tsx';
 import { DossierSection } from './case/DossierSection.tsx';
@@ -66,6 +67,7 @@ function Case({ caseId }: { caseId: string }) {
       />
       <FieldGroups data={data} />
       {!mine ? <DossierSection data={data} mayChange={can(session, 'case:update')} /> : null}
+      {!mine ? <ClosureSection data={data} mayClose={can(session, 'case:close')} mayReopen={can(session, 'case:reopen')} /> : null}
       {data.consents ? <ConsentsSection data={data} mayRecord={can(session, 'consent:record')} mayWithdraw={can(session, 'consent:withdraw')} /> : null}
       {data.referrals ? (
         <ReferralsSection
