@@ -75,7 +75,8 @@ describe('administrator manages roles and their grants', () => {
     await screenshot(page, 'admin-role-edit');
     await form.getByRole('button', { name: 'Opslaan' }).click();
     await page.locator('.utrecht-alert--ok', { hasText: 'is gewijzigd' }).waitFor();
-    expect(await grantsOfRow()).toEqual(['Audittrail: Lijst', 'Gebruikers: Lijst', 'Organisaties: Lijst']);
+    // The list refetches after the save; wait for it rather than reading the previous rows.
+    await expect.poll(grantsOfRow).toEqual(['Audittrail: Lijst', 'Gebruikers: Lijst', 'Organisaties: Lijst']);
 
     // Reopening shows the saved state (from the server, after a reload).
     await page.reload();
