@@ -20,3 +20,15 @@ export class FakeClock implements Clock {
     this.t += ms;
   }
 }
+
+/** The system time moved forward by an offset that only grows (the browser tests' movable clock). */
+export class OffsetClock implements Clock {
+  private offsetMs = 0;
+  now(): Date {
+    return new Date(Date.now() + this.offsetMs);
+  }
+  advance(ms: number): void {
+    if (!Number.isFinite(ms) || ms < 0) throw new RangeError('the test clock only moves forward');
+    this.offsetMs += ms;
+  }
+}

@@ -36,6 +36,8 @@ const schema = z.object({
   BAKEN_PROFILE: z.string().regex(/^[a-z0-9-]+$/, 'must be a profile id such as "nl"').default('nl'),
   BAKEN_PUBLIC_POW_BITS: int(0, 24).default(14),
   BAKEN_PUBLIC_REPORTS_PER_HOUR: int(1, 100_000).default(30),
+  BAKEN_TEST_CLOCK: z.enum(['off', 'on']).default('off'),
+  NODE_ENV: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -64,6 +66,11 @@ export type Config = {
   /** Proof-of-work difficulty (leading zero bits) for public reports. */
   publicPowBits: number;
   publicReportsPerHour: number;
+  /**
+   * Browser tests only: the server's time can be moved forward through POST /api/test/clock, so the
+   * legal clocks can be seen warning and escalating. Refused when NODE_ENV is production.
+   */
+  testClock: boolean;
 };
 
 export class ConfigError extends Error {
@@ -82,6 +89,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     );
   }
   const e = parsed.data;
+  if (e.BAKEN_TEST_CLOCK === 'on' && e.NODE_ENV === 'production') {
+    throw new ConfigError(['BAKEN_TEST_CLOCK: the movable test clock is for browser tests and cannot be on when NODE_ENV is production (got "on")']);
+  }
   const dataDir = path.resolve(e.BAKEN_DATA_DIR);
   return {
     port: e.PORT,
@@ -106,5 +116,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     profileId: e.BAKEN_PROFILE,
     publicPowBits: e.BAKEN_PUBLIC_POW_BITS,
     publicReportsPerHour: e.BAKEN_PUBLIC_REPORTS_PER_HOUR,
+    testClock: e.BAKEN_TEST_CLOCK === 'on',
   };
 }

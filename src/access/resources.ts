@@ -9,12 +9,16 @@ export const RESOURCE_ACTIONS: Record<string, readonly string[]> = {
   audit: ['list'],
   job: ['list'],
   signal: ['submit', 'list-own', 'list', 'read', 'triage'],
-  case: ['list', 'read', 'update', 'close', 'reopen', 'view-log', 'read-identity', 'read-investigation'],
+  case: ['list', 'read', 'update', 'close', 'reopen', 'view-log', 'read-identity', 'read-investigation', 'record-event', 'export', 'correct'],
   consent: ['list', 'record', 'withdraw'],
   referral: ['list', 'create', 'respond', 'revoke', 'override-consent'],
   directory: ['list'],
   clock: ['list'],
-  task: ['list', 'complete'],
+  task: ['list', 'complete', 'create'],
+  identification: ['list', 'request', 'decide', 'review'],
+  note: ['list', 'write'],
+  document: ['list', 'upload', 'download'],
+  retention: ['list', 'run'],
 };
 
 export function isKnownGrant(grant: string): boolean {

@@ -204,6 +204,7 @@ export interface CasesTable {
   updated_at: Timestamp;
   closed_at: Timestamp | null;
   closure_reason: string | null;
+  anonymised_at: Generated<Timestamp | null>;
 }
 
 export interface CaseDossierHistoryTable {
@@ -316,8 +317,11 @@ export interface TasksTable {
   case_id: string | null;
   signal_id: string | null;
   clock_id: string | null;
-  assigned_role: string;
+  assigned_role: string | null;
   assigned_organisation_id: string | null;
+  assigned_user_id: Generated<string | null>;
+  created_by_user_id: Generated<string | null>;
+  note_enc: Generated<string | null>;
   title_code: string;
   due_at: Timestamp | null;
   status: Generated<'open' | 'done'>;
@@ -325,6 +329,86 @@ export interface TasksTable {
   done_at: Timestamp | null;
   done_by_user_id: string | null;
   closed_by_event: string | null;
+}
+
+export type Visibility = 'organisation' | 'involved' | 'registrar';
+
+export interface IdentificationProceduresTable {
+  id: Generated<string>;
+  case_id: string;
+  stage_code: string;
+  decision_body: string;
+  body_organisation_id: string | null;
+  status: Generated<'open' | 'decided' | 'withdrawn'>;
+  requested_at: Timestamp;
+  requested_by_user_id: string | null;
+  closed_at: Timestamp | null;
+}
+
+export interface IdentificationDecisionsTable {
+  id: Generated<string>;
+  procedure_id: string;
+  case_id: string;
+  kind: 'decision' | 'review';
+  review_code: string | null;
+  reviews_decision_id: string | null;
+  status: 'requested' | 'decided';
+  outcome_code: string | null;
+  decision_body: string;
+  decided_on: Day | null;
+  requested_at: Timestamp | null;
+  recorded_at: Timestamp;
+  recorded_by_user_id: string | null;
+  reasons_enc: string | null;
+  document_ids: Generated<string[]>;
+}
+
+export interface CaseNotesTable {
+  id: Generated<string>;
+  case_id: string;
+  visibility: Visibility;
+  body_enc: string;
+  author_user_id: string | null;
+  author_organisation_id: string | null;
+  created_at: Timestamp;
+}
+
+export interface CaseDocumentsTable {
+  id: Generated<string>;
+  case_id: string;
+  file_id: string;
+  document_type: string;
+  file_name_enc: string;
+  mime_type: string;
+  size_bytes: number;
+  sha256: string;
+  visibility: Visibility;
+  uploaded_by_user_id: string | null;
+  uploaded_by_organisation_id: string | null;
+  uploaded_at: Timestamp;
+  removed_at: Timestamp | null;
+  removed_by_user_id: string | null;
+}
+
+export interface CaseCorrectionsTable {
+  id: Generated<string>;
+  seq: Generated<number>;
+  case_id: string;
+  field: string;
+  old_enc: string | null;
+  new_enc: string | null;
+  reason: string;
+  corrected_at: Timestamp;
+  corrected_by_user_id: string | null;
+}
+
+export interface RetentionRunsTable {
+  id: Generated<string>;
+  dry_run: boolean;
+  started_at: Timestamp;
+  finished_at: Timestamp | null;
+  actor_label: string;
+  report: Json;
 }
 
 export interface DB {
@@ -349,4 +433,10 @@ export interface DB {
   clocks: ClocksTable;
   clock_history: ClockHistoryTable;
   tasks: TasksTable;
+  identification_procedures: IdentificationProceduresTable;
+  identification_decisions: IdentificationDecisionsTable;
+  case_notes: CaseNotesTable;
+  case_documents: CaseDocumentsTable;
+  case_corrections: CaseCorrectionsTable;
+  retention_runs: RetentionRunsTable;
 }

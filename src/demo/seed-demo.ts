@@ -5,7 +5,10 @@ import { sealTotpSecret } from '../identity/user-secrets.ts';
 import { createOrganisation } from '../organisations/create-organisation.ts';
 import { createUser } from '../users/create-user.ts';
 import { recordAudit } from '../audit/record-audit.ts';
+import { seedIdentification } from './seed-identification.ts';
 import { seedReferralMechanism } from './seed-referral-mechanism.ts';
+import { seedRights } from './seed-rights.ts';
+import { seedWorkspace } from './seed-workspace.ts';
 import { DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_TOTP_SECRET, DEMO_USERS } from './demo-directory.ts';
 
 export type DemoReport = { seeded: boolean; organisations: number; users: number; signals?: number; cases?: number; referrals?: number };
@@ -36,7 +39,12 @@ export async function seedDemo(services: AppServices): Promise<DemoReport> {
           .execute();
       }
     }
-    const nrm = await seedReferralMechanism(tx, userIds, orgIds);
+    const nrm = {
+      ...(await seedReferralMechanism(tx, userIds, orgIds)),
+      ...(await seedIdentification(tx, userIds, orgIds)),
+      ...(await seedWorkspace(tx, userIds, orgIds)),
+      ...(await seedRights(tx, userIds, orgIds)),
+    };
     await recordAudit(tx, { action: 'demo.seed', resourceType: 'system', details: { organisations: DEMO_ORGANISATIONS.length, users: DEMO_USERS.length, ...nrm } });
     return { seeded: true, organisations: DEMO_ORGANISATIONS.length, users: DEMO_USERS.length, ...nrm };
   });

@@ -25,9 +25,13 @@ import { healthRoutes } from './routes/health.ts';
 import { meRoutes } from './routes/me.ts';
 import { caseRoutes } from './routes/cases.ts';
 import { clockRoutes } from './routes/clocks.ts';
+import { identificationRoutes } from './routes/identification.ts';
+import { rightsRoutes } from './routes/rights.ts';
+import { workspaceRoutes } from './routes/workspace.ts';
 import { publicIntakeRoutes } from './routes/public-intake.ts';
 import { referralRoutes } from './routes/referrals.ts';
 import { signalRoutes } from './routes/signals.ts';
+import { testClockRoutes } from './routes/test-clock.ts';
 import type { ServerState } from './server-state.ts';
 
 export const WEB_DIST = path.resolve(import.meta.dirname, '../../dist/web');
@@ -88,6 +92,10 @@ export async function buildServer(config: Config, state: ServerState, logger: Lo
   await app.register(caseRoutes);
   await app.register(referralRoutes);
   await app.register(clockRoutes);
+  await app.register(identificationRoutes);
+  await app.register(workspaceRoutes);
+  await app.register(rightsRoutes);
+  if (config.testClock) await app.register(testClockRoutes(state));
 
   const hasWeb = fs.existsSync(path.join(WEB_DIST, 'index.html'));
   if (hasWeb) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false, cacheControl: false });

@@ -5,7 +5,9 @@ import { loadConfig } from '../../config.ts';
 import { seedDemo } from '../../demo/seed-demo.ts';
 import { buildServer } from '../../http/server.ts';
 import type { ServerState } from '../../http/server-state.ts';
+import { OffsetClock } from '../../clock.ts';
 import { clockJobHandlers, clockRecurringJobs } from '../../clocks/clock-jobs.ts';
+import { retentionJobHandlers, retentionRecurringJobs } from '../../retention/retention-jobs.ts';
 import { foundationJobHandlers, foundationRecurringJobs } from '../../jobs/foundation-jobs.ts';
 import { createWorker, type Worker } from '../../jobs/worker.ts';
 import { createLogger } from '../../logger.ts';
@@ -29,7 +31,8 @@ async function serve() {
   // Listen first: /api/health answers 503 while the database opens and migrates.
   await app.listen({ port: config.port, host: config.host });
 
-  const services = await openServices(config, { logger });
+  const services = await openServices(config, { logger, ...(config.testClock ? { clock: new OffsetClock() } : {}) });
+  if (config.testClock) logger.warn('BAKEN_TEST_CLOCK is on: POST /api/test/clock moves server time (browser tests only)');
   state.services = services;
   if (services.migration.applied.length > 0) logger.info({ applied: services.migration.applied }, 'migrations applied');
   const embedded = services.database.kind === 'pglite';
@@ -42,8 +45,8 @@ async function serve() {
   if (config.jobsEnabled) {
     worker = createWorker({
       services,
-      handlers: { ...foundationJobHandlers, ...clockJobHandlers },
-      recurring: [...foundationRecurringJobs, ...clockRecurringJobs],
+      handlers: { ...foundationJobHandlers, ...clockJobHandlers, ...retentionJobHandlers },
+      recurring: [...foundationRecurringJobs, ...clockRecurringJobs, ...retentionRecurringJobs],
       workerId: `${os.hostname()}:${process.pid}`,
       pollMs: config.jobPollMs,
     });

@@ -6,6 +6,9 @@ import * as m0004 from './2026-11-29-0004-referral-mechanism-grants.ts';
 import * as m0005 from './2026-11-29-0005-case-events-and-clocks.ts';
 import * as m0006 from './2026-11-29-0006-clock-grants.ts';
 import * as m0007 from './2026-11-29-0007-case-closure.ts';
+import * as m0008 from './2026-11-29-0008-identification.ts';
+import * as m0009 from './2026-11-29-0009-case-workspace.ts';
+import * as m0010 from './2026-11-29-0010-data-subject-rights.ts';
 
 /** Every migration, in order. Add a file, then list it here (names sort by date). */
 export const migrations: Record<string, Migration> = {
@@ -16,4 +19,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-29-0005-case-events-and-clocks': m0005,
   '2026-11-29-0006-clock-grants': m0006,
   '2026-11-29-0007-case-closure': m0007,
+  '2026-11-29-0008-identification': m0008,
+  '2026-11-29-0009-case-workspace': m0009,
+  '2026-11-29-0010-data-subject-rights': m0010,
 };

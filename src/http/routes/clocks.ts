@@ -38,7 +38,7 @@ const task = z.object({
   id: z.string(),
   titleCode: z.string(),
   status: z.enum(['open', 'done']),
-  assignedRole: z.string(),
+  assignedRole: z.string().nullable(),
   assignedOrganisationId: z.string().nullable(),
   assignedOrganisationName: z.string().nullable(),
   caseId: z.string().nullable(),

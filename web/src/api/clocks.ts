@@ -66,7 +66,7 @@ export type Task = {
   id: string;
   titleCode: string;
   status: TaskStatus;
-  assignedRole: string;
+  assignedRole: string | null;
   assignedOrganisationId: string | null;
   assignedOrganisationName: string | null;
   caseId: string | null;

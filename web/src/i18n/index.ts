@@ -9,6 +9,12 @@ import clocksEn from './sections/clocks.en.json';
 import clocksNl from './sections/clocks.nl.json';
 import intakeEn from './sections/intake.en.json';
 import intakeNl from './sections/intake.nl.json';
+import identificationEn from './sections/identification.en.json';
+import identificationNl from './sections/identification.nl.json';
+import rightsEn from './sections/rights.en.json';
+import rightsNl from './sections/rights.nl.json';
+import workspaceEn from './sections/workspace.en.json';
+import workspaceNl from './sections/workspace.nl.json';
 
 export const LOCALES: Locale[] = ['nl', 'en'];
 const STORAGE_KEY = 'baken.locale';
@@ -56,7 +62,10 @@ i18n.on('languageChanged', (lng) => {
 
 void i18n.use(initReactI18next).init({
   // Each capability keeps its texts in its own section file (top-level keys must not collide).
-  resources: { nl: { translation: { ...nl, ...intakeNl, ...casesNl, ...clocksNl } }, en: { translation: { ...en, ...intakeEn, ...casesEn, ...clocksEn } } },
+  resources: {
+    nl: { translation: { ...nl, ...intakeNl, ...casesNl, ...clocksNl, ...identificationNl, ...workspaceNl, ...rightsNl } },
+    en: { translation: { ...en, ...intakeEn, ...casesEn, ...clocksEn, ...identificationEn, ...workspaceEn, ...rightsEn } },
+  },
   lng: storedLocale(),
   fallbackLng: 'nl',
   supportedLngs: LOCALES,

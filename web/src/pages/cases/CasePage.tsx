@@ -11,9 +11,15 @@ import { formatDateTime } from '../../lib/format.ts';
 import { ClosureSection } from './case/ClosureSection.tsx';
 import { ClocksSection } from './case/ClocksSection.tsx';
 import { ConsentsSection } from './case/ConsentsSection.tsx';
+import { DocumentsSection } from './case/DocumentsSection.tsx';
 import { DossierSection } from './case/DossierSection.tsx';
 import { FieldGroups } from './case/FieldGroups.tsx';
+import { IdentificationSection } from './case/IdentificationSection.tsx';
+import { MilestonesSection } from './case/MilestonesSection.tsx';
+import { NotesSection } from './case/NotesSection.tsx';
 import { ReferralsSection } from './case/ReferralsSection.tsx';
+import { RightsSection } from './case/RightsSection.tsx';
+import { TimelineSection } from './case/TimelineSection.tsx';
 import { ViewsSection } from './case/ViewsSection.tsx';
 import { useProfileLabels } from './profile.ts';
 import { ReferralStatusBadge } from './ReferralStatusBadge.tsx';
@@ -76,6 +82,12 @@ function Case({ caseId }: { caseId: string }) {
         />
       ) : null}
       {can(session, 'clock:list') ? <ClocksSection caseId={data.id} /> : null}
+      <MilestonesSection data={data} />
+      <IdentificationSection data={data} />
+      <NotesSection data={data} />
+      <DocumentsSection data={data} />
+      <TimelineSection data={data} />
+      <RightsSection data={data} />
       {can(session, 'case:view-log') ? <ViewsSection caseId={data.id} /> : null}
     </Page>
   );

@@ -110,7 +110,7 @@ function Tasks() {
                       <RecordLink caseId={task.caseId} caseNumber={task.caseNumber} signalId={task.signalId} signalNumber={task.signalNumber} />
                     </td>
                     <td className="utrecht-table__cell">
-                      {[t(`roleNames.${task.assignedRole}`, { defaultValue: task.assignedRole }), task.assignedOrganisationName].filter(Boolean).join(', ')}
+                      {[task.assignedRole ? t(`roleNames.${task.assignedRole}`, { defaultValue: task.assignedRole }) : null, task.assignedOrganisationName].filter(Boolean).join(', ')}
                     </td>
                     <td className="utrecht-table__cell baken-nowrap">{formatDateTime(task.dueAt)}</td>
                     <td className="utrecht-table__cell">

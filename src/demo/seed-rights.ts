@@ -1,0 +1,9 @@
+import type { Ctx } from '../context.ts';
+
+/** Demo data for rights (through the real operations; idempotence comes from seedDemo's marker). */
+export async function seedRights(ctx: Ctx, users: Map<string, string>, orgs: Map<string, string>): Promise<Record<string, number>> {
+  void ctx;
+  void users;
+  void orgs;
+  return {};
+}
