@@ -31,4 +31,10 @@ export const ENCRYPTED_COLUMNS: readonly EncryptedColumn[] = [
   column('cases', 'person_enc'),
   column('cases', 'description_enc'),
   column('cases', 'investigation_enc'),
+  column('identification_decisions', 'reasons_enc'),
+  column('case_notes', 'body_enc'),
+  column('case_documents', 'file_name_enc'),
+  column('tasks', 'note_enc'),
+  column('case_corrections', 'old_enc'),
+  column('case_corrections', 'new_enc'),
 ];
