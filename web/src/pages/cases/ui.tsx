@@ -1,123 +1,26 @@
-// Small building blocks shared by the case pages: a text area field, groups of check boxes or
-// radio buttons in a fieldset, a list of facts and the urgency badges of a signal.
-import { useId, type ReactNode, type TextareaHTMLAttributes } from 'react';
+// Small building blocks shared by the case pages: the form fields of components/choice-fields.tsx
+// with the case pages' defaults, a list of facts and the urgency badges of a signal.
+import type { ComponentProps, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CheckboxGroup as BaseCheckboxGroup, RadioGroup as BaseRadioGroup, TextAreaField as BaseTextArea } from '../../components/choice-fields.tsx';
 import { Page } from '../../components/Page.tsx';
 import { StatusBadge } from '../../components/TableContainer.tsx';
 
-function describedBy(...ids: (string | false | undefined)[]): string | undefined {
-  const list = ids.filter(Boolean).join(' ');
-  return list || undefined;
+
+export type { Choice } from '../../components/choice-fields.tsx';
+
+/** The case pages' text area: three rows to start with. */
+export function TextAreaField(props: ComponentProps<typeof BaseTextArea>) {
+  return <BaseTextArea rows={3} {...props} />;
 }
 
-type TextAreaProps = { label: string; error?: string | undefined; description?: ReactNode; required?: boolean } & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'className' | 'id'>;
-
-export function TextAreaField({ label, error, description, required = false, ...textarea }: TextAreaProps) {
-  const { t } = useTranslation();
-  const id = useId();
-  return (
-    <div className={`utrecht-form-field utrecht-form-field--textarea utrecht-form-field--distanced${error ? ' utrecht-form-field--invalid' : ''}`}>
-      <div className="utrecht-form-field__label">
-        <label className="utrecht-form-label" htmlFor={id}>
-          {label}
-          {required ? null : <span className="baken-optional"> ({t('form.optional')})</span>}
-        </label>
-      </div>
-      {description ? (
-        <div className="utrecht-form-field__description utrecht-form-field-description" id={`${id}-description`}>
-          {description}
-        </div>
-      ) : null}
-      {error ? (
-        <div className="utrecht-form-field__error-message utrecht-form-field-error-message" id={`${id}-error`}>
-          {error}
-        </div>
-      ) : null}
-      <div className="utrecht-form-field__input">
-        <textarea
-          id={id}
-          rows={3}
-          className={`utrecht-textarea utrecht-textarea--html-textarea${error ? ' utrecht-textarea--invalid' : ''}`}
-          aria-invalid={error ? true : undefined}
-          aria-required={required || undefined}
-          aria-describedby={describedBy(!!description && `${id}-description`, !!error && `${id}-error`)}
-          {...textarea}
-        />
-      </div>
-    </div>
-  );
+/** The case pages lay choices out in columns. */
+export function CheckboxGroup(props: ComponentProps<typeof BaseCheckboxGroup>) {
+  return <BaseCheckboxGroup columns {...props} />;
 }
 
-export type Choice = { value: string; label: string };
-
-type GroupProps = { legend: string; choices: Choice[]; error?: string | undefined; testId?: string };
-
-function Fieldset({ legend, error, testId, children, id }: Omit<GroupProps, 'choices'> & { id: string; children: ReactNode }) {
-  return (
-    <fieldset
-      className={`utrecht-form-fieldset utrecht-form-fieldset--html-fieldset baken-case-fieldset${error ? ' utrecht-form-fieldset--invalid' : ''}`}
-      aria-describedby={error ? `${id}-error` : undefined}
-      data-testid={testId}
-    >
-      <legend className="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">{legend}</legend>
-      {error ? (
-        <div className="utrecht-form-field__error-message utrecht-form-field-error-message" id={`${id}-error`}>
-          {error}
-        </div>
-      ) : null}
-      {children}
-    </fieldset>
-  );
-}
-
-export function CheckboxGroup({ values, onChange, ...group }: GroupProps & { values: string[]; onChange: (values: string[]) => void }) {
-  const id = useId();
-  return (
-    <Fieldset id={id} {...group}>
-      <div className="baken-case-choices">
-        {group.choices.map((choice, index) => (
-          <div className="utrecht-form-field utrecht-form-field--checkbox baken-case-choice" key={choice.value}>
-            <input
-              id={`${id}-${index}`}
-              type="checkbox"
-              className="utrecht-checkbox utrecht-checkbox--html-input utrecht-checkbox--custom"
-              checked={values.includes(choice.value)}
-              onChange={(event) => onChange(event.target.checked ? [...values.filter((v) => v !== choice.value), choice.value] : values.filter((v) => v !== choice.value))}
-            />
-            <label className="utrecht-form-label utrecht-form-label--checkbox" htmlFor={`${id}-${index}`}>
-              {choice.label}
-            </label>
-          </div>
-        ))}
-      </div>
-    </Fieldset>
-  );
-}
-
-export function RadioGroup({ name, value, onChange, ...group }: GroupProps & { name: string; value: string; onChange: (value: string) => void }) {
-  const id = useId();
-  return (
-    <Fieldset id={id} {...group}>
-      <div className="baken-case-choices">
-        {group.choices.map((choice, index) => (
-          <div className="utrecht-form-field utrecht-form-field--radio baken-case-choice" key={choice.value}>
-            <input
-              id={`${id}-${index}`}
-              type="radio"
-              name={name}
-              value={choice.value}
-              className="utrecht-radio-button utrecht-radio-button--html-input"
-              checked={value === choice.value}
-              onChange={() => onChange(choice.value)}
-            />
-            <label className="utrecht-form-label utrecht-form-label--radio" htmlFor={`${id}-${index}`}>
-              {choice.label}
-            </label>
-          </div>
-        ))}
-      </div>
-    </Fieldset>
-  );
+export function RadioGroup(props: ComponentProps<typeof BaseRadioGroup>) {
+  return <BaseRadioGroup columns {...props} />;
 }
 
 /** A definition list of label/value rows; rows without a value are left out. */

@@ -51,7 +51,7 @@ export function ConsentRows({ value, onChange, error }: { value: Record<string, 
   };
 
   return (
-    <fieldset className="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset baken-case-fieldset" aria-describedby={error ? 'registration-consents-error' : undefined} data-testid="registration-consents">
+    <fieldset className="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset baken-fieldset" aria-describedby={error ? 'registration-consents-error' : undefined} data-testid="registration-consents">
       <legend className="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">{t('signalDecision.consentsLegend')}</legend>
       <p className="utrecht-paragraph">{t('signalDecision.consentsLead')}</p>
       {error ? (

@@ -99,7 +99,7 @@ export function ReportForm({ onReceived }: { onReceived: (result: PublicReportRe
         </div>
       ) : null}
 
-      <fieldset className="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset baken-intake-fieldset baken-intake-group">
+      <fieldset className="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset baken-fieldset baken-intake-group">
         <legend className="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">{self ? t('publicReport.about.legendSelf') : t('publicReport.about.legend')}</legend>
         <p className="utrecht-paragraph">{t('publicReport.about.hint')}</p>
         <TextField label={self ? t('publicReport.about.nameSelf') : t('publicReport.about.name')} name="aboutName" autoComplete="off" value={draft.name} onChange={(event) => change({ name: event.target.value })} error={errors['about.name']} />
