@@ -3,6 +3,7 @@ import { assertCan } from '../access/can.ts';
 import type { Ctx } from '../context.ts';
 import type { CasesTable, ReferralsTable } from '../db/schema.ts';
 import { notFound } from '../errors/catalogue.ts';
+import { IDENTIFICATION_ACCESS } from '../referrals/access-profiles.ts';
 import type { FieldGroup } from './field-groups.ts';
 import { visibleFieldGroups } from './field-access.ts';
 
@@ -13,6 +14,8 @@ export type CaseAccess = {
   visible: Set<FieldGroup>;
   /** The active referrals to the viewer's organisation (how a partner sees the case). */
   myReferrals: Selectable<ReferralsTable>[];
+  /** Whether the viewer's organisation is the deciding body of an open identification procedure. */
+  decidingBody: boolean;
 };
 
 /**
@@ -34,14 +37,32 @@ export async function loadCase(ctx: Ctx, caseId: string, action: string, opts: {
     .where('case_id', '=', caseId)
     .where('status', 'in', ACTIVE_REFERRAL_STATUSES)
     .execute();
+  // While an identification procedure is open (requested, or a review of its decision pending) the
+  // deciding body's organisation needs the case to decide; a closed case is nobody's work.
+  const bodies =
+    row.status === 'open'
+      ? await ctx.db
+          .selectFrom('identification_procedures')
+          .select('body_organisation_id')
+          .where('case_id', '=', caseId)
+          .where('status', '=', 'open')
+          .where('body_organisation_id', 'is not', null)
+          .execute()
+      : [];
+  const bodyOrganisationIds = bodies.map((b) => b.body_organisation_id!);
   assertCan(ctx.actor, action, {
     type: 'case',
     ownerUserId: row.registered_by_user_id,
     organisationId: null,
-    assignedOrganisationIds: active.map((r) => r.organisation_id),
+    assignedOrganisationIds: [...active.map((r) => r.organisation_id), ...bodyOrganisationIds],
   });
   const myReferrals = ctx.actor.organisationId ? active.filter((r) => r.organisation_id === ctx.actor.organisationId) : [];
+  const decidingBody = ctx.actor.organisationId !== null && bodyOrganisationIds.includes(ctx.actor.organisationId);
   const throughReferral = ctx.actor.scope !== 'all';
   const visible = visibleFieldGroups(ctx.actor, throughReferral ? myReferrals.map((r) => r.access_profile) : null);
-  return { row, visible, myReferrals };
+  if (throughReferral && decidingBody) {
+    // The hard rules (no identity without the grant, no investigation for ...) still apply first.
+    for (const group of visibleFieldGroups(ctx.actor, null)) if ((IDENTIFICATION_ACCESS.fieldGroups as readonly FieldGroup[]).includes(group)) visible.add(group);
+  }
+  return { row, visible, myReferrals, decidingBody };
 }

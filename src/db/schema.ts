@@ -388,6 +388,7 @@ export interface CaseDocumentsTable {
   uploaded_at: Timestamp;
   removed_at: Timestamp | null;
   removed_by_user_id: string | null;
+  removed_reason: string | null;
 }
 
 export interface CaseCorrectionsTable {
@@ -408,6 +409,7 @@ export interface RetentionRunsTable {
   started_at: Timestamp;
   finished_at: Timestamp | null;
   actor_label: string;
+  actor_user_id: string | null;
   report: Json;
 }
 

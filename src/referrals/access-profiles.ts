@@ -17,6 +17,17 @@ export const ACCESS_PROFILES = {
 } as const satisfies Record<string, { fieldGroups: readonly FieldGroup[]; label: { nl: string; en: string } }>;
 
 export type AccessProfileCode = keyof typeof ACCESS_PROFILES;
+
+/**
+ * What the deciding body's organisation sees while an identification procedure of the case is open:
+ * who the person is, what happened and who reported it; never consents, referrals or investigation
+ * details (support and identification must not depend on the criminal case). Kept apart from
+ * ACCESS_PROFILES because it is not a referral's choice: it comes with the procedure only.
+ */
+export const IDENTIFICATION_ACCESS = {
+  fieldGroups: ['identity', 'person', 'exploitation', 'source'],
+  label: { nl: 'Identificatie: identiteit, persoon, uitbuiting en bron', en: 'Identification: identity, person, exploitation and source' },
+} as const satisfies { fieldGroups: readonly FieldGroup[]; label: { nl: string; en: string } };
 export const ACCESS_PROFILE_CODES = Object.keys(ACCESS_PROFILES) as AccessProfileCode[];
 
 const DEFAULT_BY_REFERRAL_TYPE: Record<string, AccessProfileCode> = {
