@@ -99,6 +99,12 @@ describe('identification on the Dutch profile', () => {
     expect(seen.json().visibleFields.sort()).toEqual(['exploitation', 'identity', 'person', 'source']);
     expect(seen.json().investigation).toBeUndefined();
     expect(seen.json().identity.name).toBe('Maria Popescu');
+    // It is on the body's case list (its work queue), with the name; not on the other body's.
+    const queue = await api.call(s.body, 'GET', '/api/cases');
+    expect(queue.json().items.map((c: { id: string }) => c.id)).toContain(caseId);
+    const byName = await api.call(s.body, 'GET', '/api/cases?q=Popescu');
+    expect(byName.json().items.map((c: { id: string }) => c.id)).toContain(caseId);
+    expect((await api.call(s.otherBody, 'GET', '/api/cases')).json().items.map((c: { id: string }) => c.id)).not.toContain(caseId);
     // Another identification body does not.
     expect((await api.call(s.otherBody, 'GET', `/api/cases/${caseId}`)).statusCode).toBe(404);
     expect((await api.call(s.otherBody, 'GET', `/api/cases/${caseId}/identification`)).statusCode).toBe(404);

@@ -64,8 +64,14 @@ export async function listCases(ctx: Ctx, input: ListCasesInput) {
         sql<boolean>`cases.id in (select r.case_id from referrals r where r.organisation_id = ${orgId}
           and r.status in (${sql.join(ACTIVE_REFERRAL_STATUSES)})
           ${profiles ? sql`and r.access_profile in (${sql.join(profiles)})` : sql``})`;
+      // The deciding body of an open identification procedure works on the (open) case; its access
+      // includes identity (IDENTIFICATION_ACCESS), so name search finds these cases too.
+      const viaProcedure = sql<boolean>`(cases.status = 'open' and cases.id in (select p.case_id from identification_procedures p
+          where p.body_organisation_id = ${orgId} and p.status = 'open'))`;
       const mine = ctx.actor.userId ? sql<boolean>`cases.registered_by_user_id = ${ctx.actor.userId}` : sql<boolean>`false`;
-      query = query.where(tokens.length ? viaReferral(PROFILES_WITH_IDENTITY) : sql<boolean>`(${viaReferral()} or ${mine})`);
+      query = query.where(
+        tokens.length ? sql<boolean>`(${viaReferral(PROFILES_WITH_IDENTITY)} or ${viaProcedure})` : sql<boolean>`(${viaReferral()} or ${viaProcedure} or ${mine})`,
+      );
     }
     if (byNumber && q) query = query.where('cases.case_number', 'like', `${q.toUpperCase().replace(/[%_\\]/g, '')}%`);
     if (tokens.length) query = query.where(sql<boolean>`cases.name_tokens @> ${sql.val(tokens)}::text[]`);
@@ -97,7 +103,14 @@ export async function listCases(ctx: Ctx, input: ListCasesInput) {
           .where('status', 'in', ACTIVE_REFERRAL_STATUSES)
           .where('access_profile', 'in', PROFILES_WITH_IDENTITY)
           .execute();
-        namedCases = new Set(named.map((r) => r.case_id));
+        const deciding = await tx.db
+          .selectFrom('identification_procedures')
+          .select('case_id')
+          .where('case_id', 'in', page.map((r) => r.id))
+          .where('body_organisation_id', '=', orgId)
+          .where('status', '=', 'open')
+          .execute();
+        namedCases = new Set([...named, ...deciding].map((r) => r.case_id));
       }
     }
     await recordAudit(tx, {
