@@ -8,7 +8,7 @@ import { deleteRoleGrants, insertRoleGrants } from './role-grant-rows.ts';
  *   only). Notes are never edited; a correction is a new note.
  * - `case_documents`: a case's documents; the bytes are an encrypted stored file, the file name is
  *   encrypted too, with a type from a fixed list, the checked media type, size and SHA-256, and the
- *   same visibility levels as notes. Removal is soft (who and when) until retention deletes it.
+ *   same visibility levels as notes. Removal is soft (who, when and why) until retention deletes it.
  * - `tasks` can now be assigned to a person (not only to a role) and created by hand.
  */
 const ddl = [
@@ -36,7 +36,9 @@ const ddl = [
      uploaded_by_organisation_id uuid references organisations(id),
      uploaded_at timestamptz not null,
      removed_at timestamptz,
-     removed_by_user_id uuid references users(id)
+     removed_by_user_id uuid references users(id),
+     removed_reason text,
+     check ((removed_at is null) = (removed_reason is null))
    )`,
   `create index case_documents_case_idx on case_documents (case_id, uploaded_at)`,
   `alter table tasks alter column assigned_role drop not null`,

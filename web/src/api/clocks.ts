@@ -81,6 +81,12 @@ export type Task = {
   doneAt: string | null;
   doneByName: string | null;
   closedByEvent: string | null;
+  /** A named person the task is assigned to (tasks made by hand, docs/case-workspace.md). */
+  assignedUserId?: string | null;
+  assignedUserName?: string | null;
+  assignedToMe?: boolean;
+  createdByName?: string | null;
+  note?: string | null;
 };
 
 export const clockDashboardQuery = queryOptions({
@@ -94,10 +100,11 @@ export const caseClocksQuery = (caseId: string) =>
     queryFn: () => api<Items<CaseClock>>('GET', `/api/cases/${encodeURIComponent(caseId)}/clocks`),
   });
 
-export const tasksQuery = (status: TaskFilter) =>
+/** Tasks with their assignee (also a named person); `mine`: only those assigned to me personally. */
+export const tasksQuery = (status: TaskFilter, options: { mine?: boolean; caseId?: string } = {}) =>
   queryOptions({
-    queryKey: ['tasks', status],
-    queryFn: () => api<Items<Task>>('GET', `/api/tasks${query({ status })}`),
+    queryKey: ['tasks', status, options.mine ? 'mine' : 'all', options.caseId ?? null],
+    queryFn: () => api<Items<Task>>('GET', `/api/workspace/tasks${query({ status, mine: options.mine ? 'true' : undefined, caseId: options.caseId })}`),
   });
 
 export function completeTask(id: string): Promise<Task> {

@@ -11,6 +11,7 @@ import { SelectField } from '../../components/fields.tsx';
 import { Page } from '../../components/Page.tsx';
 import { StatusBadge, TableContainer } from '../../components/TableContainer.tsx';
 import { formatDateTime } from '../../lib/format.ts';
+import { useAssigneeText, useTaskTitle } from '../cases/case/workspace/CaseTasks.tsx';
 import { RecordLink, useClockName } from './ui.tsx';
 
 const FILTERS: TaskFilter[] = ['open', 'done', 'all'];
@@ -29,14 +30,19 @@ function Tasks() {
   const announce = useAnnounce();
   const [draft, setDraft] = useState<TaskFilter>('open');
   const [status, setStatus] = useState<TaskFilter>('open');
+  const [draftMine, setDraftMine] = useState(false);
+  const [mine, setMine] = useState(false);
+  const manualTitle = useTaskTitle();
+  const assignee = useAssigneeText();
   const [notice, setNotice] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [busyId, setBusyId] = useState<string | null>(null);
-  const tasks = useQuery(tasksQuery(status));
+  const tasks = useQuery(tasksQuery(status, { mine }));
   const rows = tasks.data?.items ?? [];
   const mayComplete = can(session, 'task:complete');
 
   const title = (task: Task) => {
+    if (task.titleCode.startsWith('manual.')) return manualTitle(task);
     const clock = clockName(task.clockLabel, task.clockCode ?? task.titleCode.slice(0, Math.max(0, task.titleCode.lastIndexOf('.'))));
     return t(`tasks.titles.${reasonOf(task)}`, { clock, defaultValue: `${clock} (${task.titleCode})` });
   };
@@ -45,6 +51,7 @@ function Tasks() {
     event.preventDefault();
     setNotice(null);
     setStatus(draft);
+    setMine(draftMine);
   }
 
   async function complete(task: Task) {
@@ -74,6 +81,10 @@ function Tasks() {
       <form className="utrecht-form baken-filter" role="search" aria-label={t('tasks.filterLabel')} onSubmit={apply}>
         <SelectField label={t('common.status')} name="status" markOptional={false} value={draft} onChange={(event) => setDraft(event.target.value as TaskFilter)}>
           {FILTERS.map((code) => <option key={code} value={code}>{t(`tasks.filters.${code}`)}</option>)}
+        </SelectField>
+        <SelectField label={t('workspace.tasks.mineFilter')} name="mine" markOptional={false} value={draftMine ? 'mine' : 'all'} onChange={(event) => setDraftMine(event.target.value === 'mine')}>
+          <option value="all">{t('workspace.tasks.mineOptions.all')}</option>
+          <option value="mine">{t('workspace.tasks.mineOptions.mine')}</option>
         </SelectField>
         <div className="baken-filter__actions">
           <Button type="submit" variant="secondary">{t('common.filter')}</Button>
@@ -109,8 +120,9 @@ function Tasks() {
                     <td className="utrecht-table__cell baken-nowrap">
                       <RecordLink caseId={task.caseId} caseNumber={task.caseNumber} signalId={task.signalId} signalNumber={task.signalNumber} />
                     </td>
-                    <td className="utrecht-table__cell">
-                      {[task.assignedRole ? t(`roleNames.${task.assignedRole}`, { defaultValue: task.assignedRole }) : null, task.assignedOrganisationName].filter(Boolean).join(', ')}
+                    <td className="utrecht-table__cell" data-testid="task-assignee">
+                      {assignee(task)}
+                      {task.note ? <span className="baken-muted baken-case-text"> – {task.note}</span> : null}
                     </td>
                     <td className="utrecht-table__cell baken-nowrap">{formatDateTime(task.dueAt)}</td>
                     <td className="utrecht-table__cell">

@@ -29,6 +29,12 @@ export function OverdueBadge() {
   return <StatusBadge tone="danger">{t('caseClocks.overdue')}</StatusBadge>;
 }
 
+/** A live clock that has passed one of its warning moments. */
+export function WarnedBadge() {
+  const { t } = useTranslation();
+  return <StatusBadge tone="warning">{t('caseClocks.warned')}</StatusBadge>;
+}
+
 export function EscalatedBadge() {
   const { t } = useTranslation();
   return <StatusBadge tone="warning">{t('caseClocks.escalated')}</StatusBadge>;

@@ -5,7 +5,7 @@ import { ErrorAlert, Loading } from '../../../components/Alert.tsx';
 import { Section } from '../../../components/Page.tsx';
 import { TableContainer } from '../../../components/TableContainer.tsx';
 import { formatDateTime } from '../../../lib/format.ts';
-import { ClockStateBadge, EscalatedBadge, OverdueBadge, useClockName } from '../../clocks/ui.tsx';
+import { ClockStateBadge, EscalatedBadge, OverdueBadge, useClockName, WarnedBadge } from '../../clocks/ui.tsx';
 
 /** History entries name their actor by label: "user:<id>", "anonymous" (public intake), else the system ("job:…", "cli"). */
 function actorKey(label: string): 'caseClocks.byUser' | 'caseClocks.byAnonymous' | 'caseClocks.bySystem' {
@@ -21,6 +21,7 @@ export function ClocksSection({ caseId }: { caseId: string }) {
   const rows = clocks.data?.items ?? [];
   const live = (clock: CaseClock) => clock.state === 'running' || clock.state === 'paused';
   const overdue = (clock: CaseClock) => live(clock) && clock.kind === 'deadline' && (clock.overdueAt !== null || new Date(clock.dueAt).getTime() <= Date.now());
+  const warned = (clock: CaseClock) => live(clock) && !overdue(clock) && clock.history.some((entry) => entry.what === 'warned');
 
   return (
     <Section title={t('caseClocks.title')}>
@@ -56,6 +57,7 @@ export function ClocksSection({ caseId }: { caseId: string }) {
                       <span className="baken-case-badges">
                         <ClockStateBadge state={clock.state} />
                         {overdue(clock) ? <OverdueBadge /> : null}
+                        {warned(clock) ? <WarnedBadge /> : null}
                         {clock.escalatedAt ? <EscalatedBadge /> : null}
                       </span>
                     </td>
