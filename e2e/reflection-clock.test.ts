@@ -77,6 +77,8 @@ describe('the reflection period clock warns, then escalates', () => {
     await expect.poll(() => section.getByTestId('milestone-list').textContent()).toContain('Bedenktijd verleend');
     await expect.poll(() => reflectionRow().count()).toBe(1);
     expect(await reflectionRow().textContent()).toContain('Loopt');
+    // The warning shows as a badge on the clock, not only in its history.
+    expect(await reflectionRow().locator('.utrecht-status-badge--warning', { hasText: 'Loopt bijna af' }).count()).toBe(1);
     await expectNoAxeViolations(page, 'case page after recording a milestone');
   });
 
@@ -91,6 +93,8 @@ describe('the reflection period clock warns, then escalates', () => {
     await openCase();
     await expect.poll(() => reflectionRow().count()).toBe(1);
     expect(await reflectionRow().textContent()).toContain('Loopt');
+    // The warning shows as a badge on the clock, not only in its history.
+    expect(await reflectionRow().locator('.utrecht-status-badge--warning', { hasText: 'Loopt bijna af' }).count()).toBe(1);
     await reflectionRow().locator('summary').click();
     const history = reflectionRow().getByTestId('case-clock-history');
     expect(await history.textContent()).toContain('Waarschuwing');
