@@ -4,6 +4,7 @@ import * as audit from './commands/audit.ts';
 import * as backup from './commands/backup.ts';
 import * as keys from './commands/keys.ts';
 import * as restore from './commands/restore.ts';
+import * as retention from './commands/retention.ts';
 import * as demo from './commands/demo.ts';
 import * as migrate from './commands/migrate.ts';
 import * as outreach from './commands/outreach.ts';
@@ -20,7 +21,7 @@ const program = new Command('baken')
   .showHelpAfterError();
 
 for (const command of [serve, migrate, demo, user, outreach]) command.register(program);
-for (const command of [backup, restore, keys]) command.register(program, openForCli);
+for (const command of [backup, restore, keys, retention]) command.register(program, openForCli);
 audit.register(program);
 
 await program.parseAsync(process.argv);

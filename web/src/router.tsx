@@ -20,6 +20,7 @@ import { ReferralsPage } from './pages/cases/ReferralsPage.tsx';
 import { SignalPage } from './pages/cases/SignalPage.tsx';
 import { TriagePage } from './pages/cases/TriagePage.tsx';
 import { DeadlinesPage } from './pages/clocks/DeadlinesPage.tsx';
+import { RetentionPage } from './pages/retention/RetentionPage.tsx';
 import { TasksPage } from './pages/clocks/TasksPage.tsx';
 import { MySignalsPage } from './pages/intake/MySignalsPage.tsx';
 import { PublicFollowUpPage } from './pages/intake/PublicFollowUpPage.tsx';
@@ -84,6 +85,7 @@ const caseRoute = createRoute({ getParentRoute: () => appRoute, path: '/cases/$c
 const referralsRoute = createRoute({ getParentRoute: () => appRoute, path: '/referrals', component: ReferralsPage });
 const deadlinesRoute = createRoute({ getParentRoute: () => appRoute, path: '/deadlines', component: DeadlinesPage });
 const tasksRoute = createRoute({ getParentRoute: () => appRoute, path: '/tasks', component: TasksPage });
+const retentionRoute = createRoute({ getParentRoute: () => appRoute, path: '/retention', component: RetentionPage });
 
 const routeTree = rootRoute.addChildren([
   loginRoute,
@@ -103,6 +105,7 @@ const routeTree = rootRoute.addChildren([
     referralsRoute,
     deadlinesRoute,
     tasksRoute,
+    retentionRoute,
     organisationsRoute,
     usersRoute,
     rolesRoute,

@@ -29,6 +29,7 @@ const ddl = [
      started_at timestamptz not null,
      finished_at timestamptz,
      actor_label text not null,
+     actor_user_id uuid references users(id),
      report jsonb not null default '{}'::jsonb
    )`,
   `create index retention_runs_started_idx on retention_runs (started_at desc)`,

@@ -15,6 +15,7 @@ export type Area = {
     | '/referrals'
     | '/deadlines'
     | '/tasks'
+    | '/retention'
     | '/admin/organisations'
     | '/admin/users'
     | '/admin/roles'
@@ -37,6 +38,7 @@ export const AREAS: Area[] = [
   { id: 'roles', path: '/admin/roles', grant: 'role:list', group: 'admin' },
   { id: 'audit', path: '/admin/audit', grant: 'audit:list', group: 'admin' },
   { id: 'jobs', path: '/admin/jobs', grant: 'job:list', group: 'admin' },
+  { id: 'retention', path: '/retention', grant: 'retention:list', group: 'admin' },
 ];
 
 export function areasFor(session: Session | null): Area[] {
