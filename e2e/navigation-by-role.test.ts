@@ -20,9 +20,9 @@ describe('navigation follows the grants of the role', () => {
   it('shows the administrator every administration area', async () => {
     const page = await newPage(browser);
     await signIn(page, DEMO.admin);
-    expect(await navLinks(page)).toEqual(['Start', 'Organisaties', 'Gebruikers', 'Rollen', 'Audittrail', 'Achtergrondtaken']);
+    expect(await navLinks(page)).toEqual(['Start', 'Organisaties', 'Gebruikers', 'Rollen', 'Audittrail', 'Achtergrondtaken', 'Bewaartermijnen']);
     const areas = await page.getByTestId('areas').getByRole('link').allTextContents();
-    expect(areas).toEqual(['Organisaties beheren', 'Gebruikers beheren', 'Rollen en rechten', 'Audittrail', 'Achtergrondtaken']);
+    expect(areas).toEqual(['Organisaties beheren', 'Gebruikers beheren', 'Rollen en rechten', 'Audittrail', 'Achtergrondtaken', 'Bewaartermijnen']);
     expect(await page.locator('dl').textContent()).toContain('Beheerder');
     await expectNoAxeViolations(page, 'home page (administrator)');
     await screenshot(page, 'home-admin');

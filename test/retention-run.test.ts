@@ -235,6 +235,10 @@ describe('retention', () => {
     expect(search.json().items).toEqual([]);
     const anonymised = await database.db.selectFrom('audit_log').selectAll().where('action', '=', 'retention.anonymise').execute();
     expect(anonymised.map((e) => e.resource_id)).toEqual([id.a]);
+    // An anonymised case cannot be reopened: there is no person left in it.
+    const reopen = await api.call(await as('registrar'), 'POST', `/api/cases/${id.a}/reopen`, { reason: 'Try to reopen.' });
+    expect(reopen.statusCode).toBe(409);
+    expect(reopen.json().error.message).toMatch(/anonymised/);
 
     // B was reopened and C never closed: untouched.
     for (const c of ['b', 'c']) expect((await database.db.selectFrom('cases').select('person_enc').where('id', '=', id[c]!).executeTakeFirstOrThrow()).person_enc).not.toBeNull();

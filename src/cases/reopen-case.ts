@@ -11,6 +11,8 @@ export async function reopenCase(ctx: Ctx, input: { id: string; reason: string }
   await inTransaction(ctx, async (tx) => {
     const { row } = await loadCase(tx, input.id, 'reopen', { forUpdate: true });
     if (row.status !== 'closed') throw conflict('The case is not closed.');
+    // Retention removed the person's data: there is nobody left to work for in this record.
+    if (row.anonymised_at) throw conflict('The case has been anonymised after its retention period and cannot be reopened.');
     const now = tx.clock.now();
     await tx.db.updateTable('cases').set({ status: 'open', closed_at: null, closure_reason: null, updated_at: now }).where('id', '=', row.id).execute();
     await recordCaseEvent(tx, { caseId: row.id, event: 'case-reopened', details: { reason: input.reason.trim() } });
