@@ -149,6 +149,18 @@ async function run(target: 'pglite' | 'postgres') {
     await measure('search: surname (blind index)', registrar, (i) => `/api/cases?q=${encodeURIComponent(data.surnames[i % data.surnames.length]!)}`);
     await measure('search: first + last name', registrar, (i) => `/api/cases?q=${encodeURIComponent(`Maria ${data.surnames[i % data.surnames.length]!}`)}`);
     await measure('cases: shelter partner (referred cases only)', shelter, () => '/api/cases');
+    // Case work (part 2) on the demo case with notes, documents, referrals and clocks, among 100k cases.
+    const workCase = (await services.db.selectFrom('case_notes').select('case_id').executeTakeFirstOrThrow()).case_id;
+    const decidedCase = (await services.db.selectFrom('identification_decisions').select('case_id').executeTakeFirstOrThrow()).case_id;
+    await measure('case page (read, audited)', registrar, () => `/api/cases/${workCase}`);
+    await measure('case timeline (filtered to viewer)', registrar, () => `/api/cases/${workCase}/timeline`);
+    await measure('case timeline (shelter partner)', shelter, () => `/api/cases/${workCase}/timeline`);
+    await measure('case notes', registrar, () => `/api/cases/${workCase}/notes`);
+    await measure('case documents', registrar, () => `/api/cases/${workCase}/documents`);
+    await measure('identification (procedures + decisions)', registrar, () => `/api/cases/${decidedCase}/identification`);
+    await measure('clocks dashboard', registrar, () => '/api/clocks/dashboard');
+    await measure('tasks (open)', registrar, () => '/api/tasks');
+    await measure('data-subject export (JSON)', registrar, () => `/api/cases/${workCase}/export?format=json`);
     report({ database: target, query: 'ratio', caseListP50ToHealthP50: +(list / health).toFixed(1) });
     await app.close();
   } finally {
