@@ -9,6 +9,7 @@ import * as m0007 from './2026-11-29-0007-case-closure.ts';
 import * as m0008 from './2026-11-29-0008-identification.ts';
 import * as m0009 from './2026-11-29-0009-case-workspace.ts';
 import * as m0010 from './2026-11-29-0010-data-subject-rights.ts';
+import * as m0011 from './2026-11-29-0011-signal-case-index.ts';
 
 /** Every migration, in order. Add a file, then list it here (names sort by date). */
 export const migrations: Record<string, Migration> = {
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-29-0008-identification': m0008,
   '2026-11-29-0009-case-workspace': m0009,
   '2026-11-29-0010-data-subject-rights': m0010,
+  '2026-11-29-0011-signal-case-index': m0011,
 };
