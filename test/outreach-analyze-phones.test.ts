@@ -3,6 +3,7 @@ import { isValidPhoneNumber } from 'libphonenumber-js/max';
 import { describe, expect, it } from 'vitest';
 import { analyzeAd } from '../src/outreach/analyze/analyze-ad.ts';
 import { normaliseText } from '../src/outreach/analyze/normalise.ts';
+import { clearPhoneCache, parseDigits, parseUncached, phoneCacheSize } from '../src/outreach/analyze/phones.ts';
 import { digitWords } from '../src/outreach/lexicons/digit-words.ts';
 import type { AdRecord } from '../src/outreach/types.ts';
 
@@ -283,5 +284,43 @@ describe('phone property tests', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('phone parse cache', () => {
+  const regions = ['NL', 'BE', 'DE'] as const;
+  // Digit strings near real numbers (mobile and landline prefixes of the three regions, international
+  // prefixes, too short and too long) so that valid and invalid readings both occur.
+  const digits = fc
+    .tuple(fc.constantFrom('06', '010', '020', '04', '0032', '0049', '31', '32', '49', '0', '1', '9'), fc.stringMatching(/^[0-9]{3,13}$/))
+    .map(([prefix, rest]) => (prefix + rest).slice(0, 17));
+  const query = fc.record({ digits, plus: fc.boolean(), region: fc.constantFrom(...regions), fallback: fc.boolean() });
+
+  it('answers exactly as parsing without the cache, on first sight and on repeats, across contexts (property)', () => {
+    fc.assert(
+      fc.property(fc.array(query, { minLength: 1, maxLength: 30 }), (queries) => {
+        clearPhoneCache();
+        // Each query twice, interleaved with the others: the second answer comes from the cache.
+        for (const q of [...queries, ...queries.slice().reverse()]) {
+          const fallbacks = q.fallback ? regions : [];
+          expect(parseDigits(q.digits, q.plus, q.region, fallbacks)).toBe(parseUncached(q.digits, q.plus, q.region, fallbacks));
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('keeps the same digits apart by region, "+" and fallback, and counts what it holds', () => {
+    clearPhoneCache();
+    expect(parseDigits('0612345678', false, 'NL', [])).toBe('+31612345678');
+    expect(parseDigits('0612345678', false, 'BE', [])).toBe(parseUncached('0612345678', false, 'BE', []));
+    expect(parseDigits('31612345678', true, 'BE', [])).toBe('+31612345678');
+    expect(parseDigits('31612345678', false, 'NL', [])).toBe(parseUncached('31612345678', false, 'NL', []));
+    expect(phoneCacheSize()).toBe(4);
+    expect(parseDigits('0612345678', false, 'NL', [])).toBe('+31612345678');
+    expect(phoneCacheSize()).toBe(4);
+    clearPhoneCache();
+    expect(phoneCacheSize()).toBe(0);
+    expect(parseDigits('0612345678', false, 'NL', [])).toBe('+31612345678');
   });
 });

@@ -5,7 +5,8 @@ import { forEachLshCandidate } from '../src/outreach/cluster/lsh.ts';
 import { estimateJaccard, MinHasher } from '../src/outreach/cluster/minhash.ts';
 import { argsortU32, radixSortPairs } from '../src/outreach/cluster/radix-sort.ts';
 import { ShingleBuffer, shingleText } from '../src/outreach/cluster/shingles.ts';
-import { sampledHash, TextIndex } from '../src/outreach/cluster/text-index.ts';
+import { TextIndex } from '../src/outreach/cluster/text-index.ts';
+import { lastKeyHi, TemplateSketcher, textKey } from '../src/outreach/cluster/text-sketch.ts';
 import { UnionFind } from '../src/outreach/cluster/union-find.ts';
 import { defaultClusterConfig } from '../src/outreach/cluster/config.ts';
 import { fill, randomText, rng, TEMPLATE_BG, TEMPLATE_EN, TEMPLATE_TH, TEMPLATE_ZH } from './outreach-cluster-helpers.ts';
@@ -140,15 +141,44 @@ describe('LSH', () => {
   it('dedupes identical texts and tells texts of equal length apart', () => {
     const index = new TextIndex(defaultClusterConfig.text);
     const t = 'x'.repeat(300);
-    const u = `${'x'.repeat(151)}y${'x'.repeat(148)}`; // same length, same sampled characters
-    expect(sampledHash(t)).toBe(sampledHash(u));
+    const u = `${'x'.repeat(151)}y${'x'.repeat(148)}`; // same length, one character apart
     const a = index.add(t);
     const b = index.add(u);
     expect(index.add(`${'x'.repeat(150)}${'x'.repeat(150)}`)).toBe(a);
     expect(b).not.toBe(a);
     expect(index.count).toBe(2);
   });
+
+  it('gives a text sketched elsewhere the same distinct number and signature as the text itself (property)', () => {
+    const sketcher = new TemplateSketcher(defaultClusterConfig.text);
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.string(), fc.string({ unit: 'grapheme' }), fc.constantFrom('ik ben anna', 'ik ben anna ', 'สวัสดีค่ะ')), { maxLength: 12 }), (texts) => {
+        const direct = new TextIndex(defaultClusterConfig.text);
+        const sketched = new TextIndex(defaultClusterConfig.text);
+        for (const t of texts) expect(sketched.addSketch(sketcher.sketch(t))).toBe(direct.add(t));
+        expect(sketched.count).toBe(new Set(texts).size);
+        expect(sketched.sigs.subarray(0, sketched.count * sketched.k)).toEqual(direct.sigs.subarray(0, direct.count * direct.k));
+        expect(sketched.ownBins.view()).toEqual(direct.ownBins.view());
+        expect(sketched.totals.view()).toEqual(direct.totals.view());
+      }),
+    );
+  });
+
+  it('keys texts by both halves of a 64-bit hash and their length', () => {
+    const keys = new Set<string>();
+    for (let i = 0; i < 20_000; i++) {
+      const t = `ad ${i} ${'x'.repeat(i % 7)}`;
+      keys.add(`${textKey(t)}:${lastKeyHi()}`);
+    }
+    expect(keys.size).toBe(20_000);
+    expect(textKey('abc')).toBe(textKey('abc'));
+    expect(() => new TextIndex(defaultClusterConfig.text).addSketch({ ...sketcher64(), sig: new Uint16Array(3) })).toThrow(/3 bins/);
+  });
 });
+
+function sketcher64() {
+  return new TemplateSketcher(defaultClusterConfig.text).sketch('x');
+}
 
 describe('typed-array helpers', () => {
   it('radix sort sorts (key, value) pairs stably (property)', () => {

@@ -4,7 +4,10 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { ClusterOutput } from '../src/outreach/cluster/cluster-ads.ts';
+import { defaultClusterConfig } from '../src/outreach/cluster/config.ts';
+import { TemplateSketcher } from '../src/outreach/cluster/text-sketch.ts';
 import { compactFeatures, decodeFeatures, encodeFeatures, StringTable } from '../src/outreach/features-codec.ts';
+import { generateCorpus } from '../src/outreach/generate/generate-corpus.ts';
 import { runAnalysis, type AnalysisOptions } from '../src/outreach/run-analysis.ts';
 import type { AdFeatures, AdResult } from '../src/outreach/types.ts';
 
@@ -98,6 +101,24 @@ describe('runAnalysis', () => {
     expect(summary.ads).toBe(3000);
   }, 120_000);
 
+  it('gives the same output with the engine clustering and scoring in one thread and with workers (templates sketched there)', async () => {
+    const input = path.join(dir, 'engine.jsonl');
+    await generateCorpus({ ads: 3000, seed: 'pipeline', out: input, truth: path.join(dir, 'engine-truth.jsonl') });
+    const run = async (workers: number, batchBytes: number) => {
+      const output = path.join(dir, `engine.${workers}.out`);
+      const summary = await runAnalysis({ input, output, workers, batchBytes });
+      return { summary, out: fs.readFileSync(output, 'utf8') };
+    };
+    const serial = await run(0, 200_000);
+    const pooled = await run(2, 128 * 1024);
+    const hybrid = await run(1, 64 * 1024);
+    expect(serial.summary.ads).toBe(3000);
+    expect(serial.summary.multiAdClusters).toBeGreaterThan(0);
+    expect(pooled.out).toBe(serial.out);
+    expect(hybrid.out).toBe(serial.out);
+    expect(pooled.summary.clusters).toBe(serial.summary.clusters);
+  }, 180_000);
+
   it('fails, without hanging, when the analyser throws in a worker', async () => {
     const input = corpus('boom.jsonl', 4000, (i) => (i === 3500 ? JSON.stringify({ id: 'boom', source: 's' }) : null));
     await expect(analyse(input, 2, { analyzer: throwing })).rejects.toThrow(/analyser failed on purpose/);
@@ -146,6 +167,25 @@ describe('features codec', () => {
     ),
     templateText: str,
     imageHashes: fc.array(fc.bigInt({ min: 0n, max: 2n ** 64n - 1n }), { maxLength: 3 }),
+  });
+
+  it('carries template sketches instead of texts, exactly (property)', () => {
+    const sketcher = new TemplateSketcher(defaultClusterConfig.text);
+    fc.assert(
+      fc.property(fc.array(fc.tuple(feature, fc.boolean()), { maxLength: 12 }), (rows) => {
+        const batch = rows.map(([f, sketched]) => {
+          const g = structuredClone(f) as AdFeatures;
+          if (sketched) {
+            g.templateSketch = sketcher.sketch(g.templateText);
+            g.templateText = '';
+          }
+          return g;
+        });
+        const back = decodeFeatures(structuredClone(encodeFeatures(batch)));
+        expect(back).toEqual(batch);
+        for (let i = 0; i < batch.length; i++) expect(back[i]!.templateSketch === undefined).toBe(batch[i]!.templateSketch === undefined);
+      }),
+    );
   });
 
   it('shares equal lists and only equal lists', () => {

@@ -1,8 +1,10 @@
 import { AnalyzePool } from './analyze-pool.ts';
-import { compactFeatures, decodeFeatures, StringTable } from './features-codec.ts';
-import { readByteBatches, splitLines, type ByteBatch } from './io/jsonl-lines.ts';
-import { parseLineBatch, type MalformedLine } from './io/read-ads.ts';
-import type { AdFeatures, AdRecord } from './types.ts';
+import { decodeFeatures } from './features-codec.ts';
+import { analyzeLines, type Analyze } from './analyze-lines.ts';
+import type { WorkerOptions } from './analyze-worker.ts';
+import { readByteBatches, type ByteBatch } from './io/jsonl-lines.ts';
+import type { MalformedLine } from './io/read-ads.ts';
+import type { AdFeatures } from './types.ts';
 
 /** The input of the analysis phase and where it reports. */
 export type AnalysisInput = {
@@ -15,6 +17,15 @@ export type AnalysisInput = {
   onProgress: (bytes: number, ads: number) => void;
 };
 
+/**
+ * Receives every ad's features once, in input order, with `index` set to its position among the valid
+ * ads. The features are the sink's to keep or to drop: the pipeline hands each ad to the clusterer at
+ * once and keeps only what scoring and writing need, so a million full feature objects never live at
+ * the same time (they were most of the peak memory and made every young-generation collection copy
+ * and promote them).
+ */
+export type FeatureSink = (f: AdFeatures) => void;
+
 /** Where the time of a pooled analysis went (worker times are summed over workers). */
 export type PoolStats = {
   workers: number;
@@ -24,74 +35,86 @@ export type PoolStats = {
   workerAnalyzeMs: number;
   workerEncodeMs: number;
   mainAnalyzeMs: number;
+  /** Decoding worker answers and handing their ads to the sink. */
   mainDecodeMs: number;
 };
-
-type Analyze = (record: AdRecord, index: number) => AdFeatures;
 
 async function loadAnalyzer(url: string): Promise<Analyze> {
   return ((await import(url)) as { analyzeAd: Analyze }).analyzeAd;
 }
 
 function analyzeBatch(analyzeAd: Analyze, raw: ByteBatch): { features: AdFeatures[]; malformed: MalformedLine[] } {
-  const batch = parseLineBatch(splitLines(raw));
   const features: AdFeatures[] = [];
-  for (let i = 0; i < batch.ads.length; i++) features.push(analyzeAd(batch.ads[i]!, i));
-  return { features, malformed: batch.malformed };
+  const malformed: MalformedLine[] = [];
+  analyzeLines(analyzeAd, raw, (f) => features.push(f), (m) => malformed.push(m));
+  return { features, malformed };
 }
 
-/** Reads and analyses every ad in this thread. */
-export async function analyzeInThread(input: AnalysisInput, batchBytes: number): Promise<AdFeatures[]> {
+/** Reads and analyses every ad in this thread; returns the number of ads. */
+export async function analyzeInThread(input: AnalysisInput, batchBytes: number, sink: FeatureSink): Promise<number> {
   const analyzeAd = await loadAnalyzer(input.analyzer);
-  const table = new StringTable();
-  const ads: AdFeatures[] = [];
+  let count = 0;
   let bytes = 0;
+  const emit = (f: AdFeatures) => {
+    f.index = count++;
+    sink(f);
+  };
   for await (const raw of readByteBatches(input.path, batchBytes)) {
-    const { features, malformed } = analyzeBatch(analyzeAd, raw);
-    for (const m of malformed) input.onMalformed(m);
-    for (const f of features) {
-      compactFeatures(f, table);
-      f.index = ads.length;
-      ads.push(f);
-    }
+    analyzeLines(analyzeAd, raw, emit, input.onMalformed);
     bytes += raw.bytes.length;
-    input.onProgress(bytes, ads.length);
+    input.onProgress(bytes, count);
   }
-  return ads;
+  return count;
 }
+
+/** A finished batch waiting for its turn: features, or a worker's encoded answer decoded on delivery. */
+type Finished = { features: AdFeatures[] | null; encoded: Parameters<typeof decodeFeatures>[0] | null; malformed: MalformedLine[]; length: number };
 
 /**
  * Reads the input in this thread and analyses it in a pool of workers. Batches go to a worker while
  * one has room; when `mainHelps`, this thread analyses the batches for which no worker has room (on a
- * machine with a core to spare this beats one more worker: no second start-up, no encoding). Results
- * are put back in input order and renumbered; malformed lines are reported in input order at the end.
- * Repeated strings are shared between ads (features-codec.ts), which matters at a million ads.
+ * machine with a core to spare this beats one more worker: no second start-up, no encoding). Finished
+ * batches are delivered to the sink in input order (a batch that finishes early waits for the ones
+ * before it), with malformed lines reported in input order. With `sketch` (the clusterer's text
+ * configuration) workers send template sketches instead of template texts. Returns the number of ads.
  */
 export async function analyzeInPool(
   input: AnalysisInput,
   workers: number,
   mainHelps: boolean,
   batchBytes: number,
-): Promise<{ ads: AdFeatures[]; stats: PoolStats }> {
+  sink: FeatureSink,
+  sketch: WorkerOptions['sketch'] = null,
+): Promise<{ ads: number; stats: PoolStats }> {
   const stats: PoolStats = { workers, mainThreadHelped: mainHelps, batches: 0, batchesInMainThread: 0, workerAnalyzeMs: 0, workerEncodeMs: 0, mainAnalyzeMs: 0, mainDecodeMs: 0 };
-  const pool = new AnalyzePool(workers, input.analyzer);
-  const table = new StringTable();
+  const pool = new AnalyzePool(workers, { analyzer: input.analyzer, sketch });
   const localAnalyzer = mainHelps ? loadAnalyzer(input.analyzer) : null;
   // Keep the rejection handled until it is awaited (the pool may fail first).
   localAnalyzer?.catch(() => {});
-  const results: AdFeatures[][] = [];
-  const malformed: MalformedLine[][] = [];
+  const finished = new Map<number, Finished>();
   const pending: Promise<void>[] = [];
   let failure: unknown = null;
   let bytes = 0;
   let count = 0;
-  const done = (at: number, features: AdFeatures[], bad: MalformedLine[], length: number) => {
-    results[at] = features;
-    malformed[at] = bad;
-    bytes += length;
-    count += features.length;
-    stats.batches++;
-    input.onProgress(bytes, count);
+  let next = 0;
+  const deliver = () => {
+    for (let b = finished.get(next); b !== undefined; b = finished.get(next)) {
+      finished.delete(next++);
+      const t0 = performance.now();
+      for (const m of b.malformed) input.onMalformed(m);
+      // Decoded only now, so that batches waiting for their turn stay compact.
+      const features = b.features ?? (b.encoded ? decodeFeatures(b.encoded) : []);
+      for (let i = 0; i < features.length; i++) {
+        const f = features[i]!;
+        (features as (AdFeatures | undefined)[])[i] = undefined;
+        f.index = count++;
+        sink(f);
+      }
+      if (b.encoded) stats.mainDecodeMs += performance.now() - t0;
+      bytes += b.length;
+      stats.batches++;
+      input.onProgress(bytes, count);
+    }
   };
   try {
     let seq = 0;
@@ -102,10 +125,10 @@ export async function analyzeInPool(
       if (localAnalyzer && !pool.hasRoom()) {
         const t0 = performance.now();
         const r = analyzeBatch(await localAnalyzer, raw);
-        for (const f of r.features) compactFeatures(f, table);
         stats.mainAnalyzeMs += performance.now() - t0;
         stats.batchesInMainThread++;
-        done(at, r.features, r.malformed, length);
+        finished.set(at, { features: r.features, encoded: null, malformed: r.malformed, length });
+        deliver();
         // Let the workers' answers in before the next batch.
         await new Promise<void>((resolve) => setImmediate(resolve));
         continue;
@@ -114,12 +137,14 @@ export async function analyzeInPool(
       await pool.waitForRoom();
       const job = pool.send(raw).then(
         (r) => {
-          const t0 = performance.now();
-          const features = r.features ? decodeFeatures(r.features, table) : [];
-          stats.mainDecodeMs += performance.now() - t0;
           stats.workerAnalyzeMs += r.analyzeMs;
           stats.workerEncodeMs += r.encodeMs;
-          done(at, features, r.malformed, length);
+          finished.set(at, { features: null, encoded: r.features, malformed: r.malformed, length });
+          try {
+            deliver();
+          } catch (e) {
+            failure ??= e;
+          }
         },
         (e: unknown) => {
           failure ??= e;
@@ -132,13 +157,5 @@ export async function analyzeInPool(
   } finally {
     await pool.close();
   }
-  for (const list of malformed) for (const m of list ?? []) input.onMalformed(m);
-  const ads: AdFeatures[] = [];
-  for (const list of results) {
-    for (const f of list ?? []) {
-      f.index = ads.length;
-      ads.push(f);
-    }
-  }
-  return { ads, stats };
+  return { ads: count, stats };
 }

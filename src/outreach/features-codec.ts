@@ -1,3 +1,4 @@
+import type { TemplateSketch } from './cluster/text-sketch.ts';
 import type { AdFeatures, IndicatorHit } from './types.ts';
 
 /**
@@ -7,11 +8,13 @@ import type { AdFeatures, IndicatorHit } from './types.ts';
  * in typed arrays and strings in two pools, all transferred or copied in one piece:
  * - short strings (codes, cities, phones, ids) are substrings of one string;
  * - long strings (templates, evidence) are UTF-8 bytes, each decoded into its own flat string (one byte
- *   per character when it can be), so that no string keeps a whole batch alive: a repost's template
- *   that is already known is dropped, and memory holds each distinct template once.
- * Repeated strings and lists are interned in a `StringTable` shared by all batches (one "amsterdam"
- * for a million ads; one list of photos for all reposts of an ad) and empty lists are one shared
- * frozen array. Decoding runs at a few microseconds per ad.
+ *   per character when it can be), so that no string keeps a whole batch alive;
+ * - a template already sketched by the worker (AdFeatures.templateSketch, the pipeline's case) travels
+ *   as its key and MinHash values (ints and one Uint16Array) instead of its text.
+ * Given a `StringTable`, decoding interns repeated strings and lists in it (one "amsterdam" for a
+ * million ads; one list of photos for all reposts of an ad); the pipeline decodes without one, since
+ * it keeps little of each ad (run-analysis.ts). Empty lists are one shared frozen array. Decoding runs
+ * at a few microseconds per ad.
  */
 export type EncodedFeatures = {
   count: number;
@@ -22,6 +25,8 @@ export type EncodedFeatures = {
   ints: Int32Array;
   nums: Float64Array;
   hashes: BigUint64Array;
+  /** MinHash values of template sketches (AdFeatures.templateSketch), one after the other. */
+  sigs: Uint16Array;
 };
 
 /** V8 copies substrings shorter than this; longer ones would be slices that keep their parent alive. */
@@ -34,6 +39,8 @@ class Encoder {
   ints: number[] = [];
   nums: number[] = [];
   hashes: bigint[] = [];
+  sigs = new Uint16Array(0);
+  sigLength = 0;
 
   str(s: string | null): void {
     if (s === null || s === undefined) {
@@ -53,11 +60,34 @@ class Encoder {
     this.ints.push(xs.length);
     for (const x of xs) this.str(x);
   }
+
+  /** The template: its sketch when there is one (then the text is not sent), else the text. */
+  template(f: AdFeatures): void {
+    const s = f.templateSketch;
+    if (!s) {
+      this.ints.push(-1);
+      this.str(f.templateText);
+      return;
+    }
+    this.ints.push(s.sig.length, s.keyLo, s.keyHi, s.length, s.own, s.total);
+    if (this.sigLength + s.sig.length > this.sigs.length) {
+      const next = new Uint16Array(Math.max(4096, (this.sigLength + s.sig.length) * 2));
+      next.set(this.sigs.subarray(0, this.sigLength));
+      this.sigs = next;
+    }
+    this.sigs.set(s.sig, this.sigLength);
+    this.sigLength += s.sig.length;
+  }
 }
 
-export function encodeFeatures(batch: readonly AdFeatures[]): EncodedFeatures {
-  const e = new Encoder();
-  for (const f of batch) {
+/** Encodes ads one at a time (so a worker need not hold a batch's feature objects), then the batch. */
+export class FeatureEncoder {
+  private e = new Encoder();
+  private count = 0;
+
+  add(f: AdFeatures): void {
+    const e = this.e;
+    this.count++;
     e.nums.push(f.index, f.postedAt ?? NaN, f.age ?? NaN, f.price ?? NaN);
     e.str(f.id);
     e.str(f.source);
@@ -76,24 +106,39 @@ export function encodeFeatures(batch: readonly AdFeatures[]): EncodedFeatures {
       e.str(h.evidence);
       e.nums.push(h.weight, h.span ? h.span[0] : NaN, h.span ? h.span[1] : NaN);
     }
-    e.str(f.templateText);
+    e.template(f);
     e.ints.push(f.imageHashes.length);
     for (const h of f.imageHashes) e.hashes.push(BigInt.asUintN(64, h));
   }
-  return {
-    count: batch.length,
-    short: e.short.join(''),
-    long: Buffer.from(e.long.join(''), 'utf8'),
-    lens: Int32Array.from(e.lens),
-    ints: Int32Array.from(e.ints),
-    nums: Float64Array.from(e.nums),
-    hashes: BigUint64Array.from(e.hashes),
-  };
+
+  /** The encoded batch; the encoder starts afresh. */
+  finish(): EncodedFeatures {
+    const e = this.e;
+    const out = {
+      count: this.count,
+      short: e.short.join(''),
+      long: Buffer.from(e.long.join(''), 'utf8'),
+      lens: Int32Array.from(e.lens),
+      ints: Int32Array.from(e.ints),
+      nums: Float64Array.from(e.nums),
+      hashes: BigUint64Array.from(e.hashes),
+      sigs: e.sigs.slice(0, e.sigLength),
+    };
+    this.e = new Encoder();
+    this.count = 0;
+    return out;
+  }
+}
+
+export function encodeFeatures(batch: readonly AdFeatures[]): EncodedFeatures {
+  const enc = new FeatureEncoder();
+  for (const f of batch) enc.add(f);
+  return enc.finish();
 }
 
 /** The buffers to transfer with an encoded batch. */
 export function transferList(x: EncodedFeatures): ArrayBuffer[] {
-  const buffers = [x.lens.buffer, x.ints.buffer, x.nums.buffer, x.hashes.buffer] as ArrayBuffer[];
+  const buffers = [x.lens.buffer, x.ints.buffer, x.nums.buffer, x.hashes.buffer, x.sigs.buffer] as ArrayBuffer[];
   // A small Buffer lives in Node's shared pool: it is copied rather than transferred.
   if (x.long.byteOffset === 0 && x.long.byteLength === x.long.buffer.byteLength) buffers.push(x.long.buffer as ArrayBuffer);
   return buffers;
@@ -214,8 +259,13 @@ export function compactFeatures(f: AdFeatures, table: StringTable): void {
   f.imageHashes = table.hashes(f.imageHashes);
 }
 
-export function decodeFeatures(x: EncodedFeatures, table: StringTable): AdFeatures[] {
-  const { short, lens, ints, nums, hashes } = x;
+/**
+ * The features of an encoded batch. With a `table`, repeated strings and lists are shared through it;
+ * without one every value is its own (for a consumer that keeps little of each ad, see analyze-input.ts).
+ */
+export function decodeFeatures(x: EncodedFeatures, table?: StringTable): AdFeatures[] {
+  const { short, lens, ints, nums, hashes, sigs } = x;
+  let sigAt = 0;
   const long = Buffer.from(x.long.buffer, x.long.byteOffset, x.long.byteLength);
   let shortAt = 0;
   let longAt = 0;
@@ -236,14 +286,14 @@ export function decodeFeatures(x: EncodedFeatures, table: StringTable): AdFeatur
   };
   const str = (): string => {
     const v = raw();
-    return v === null ? (null as unknown as string) : table.intern(v);
+    return v === null || !table ? (v as string) : table.intern(v);
   };
   const list = (): string[] => {
     const k = ints[i++]!;
     if (k === 0) return EMPTY;
     const out: string[] = [];
     for (let j = 0; j < k; j++) out.push(str());
-    return table.list(out);
+    return table ? table.list(out) : out;
   };
   const num = (v: number) => (Number.isNaN(v) ? null : v);
   const out: AdFeatures[] = [];
@@ -254,8 +304,8 @@ export function decodeFeatures(x: EncodedFeatures, table: StringTable): AdFeatur
     const price = num(nums[n++]!);
     const id = raw()!;
     const source = str();
-    const city = raw();
-    const country = raw();
+    const city = str() as string | null;
+    const country = str() as string | null;
     const language = str();
     const phones = list();
     const obfuscatedPhones = list();
@@ -275,23 +325,32 @@ export function decodeFeatures(x: EncodedFeatures, table: StringTable): AdFeatur
         const s1 = nums[n++]!;
         hits.push(Number.isNaN(s0) ? { code, weight, evidence } : { code, weight, evidence, span: [s0, s1] });
       }
-      indicators = table.hits(hits);
+      indicators = table ? table.hits(hits) : hits;
     }
-    const templateText = str();
+    const bins = ints[i++]!;
+    let templateText = '';
+    let templateSketch: TemplateSketch | undefined;
+    if (bins < 0) templateText = str();
+    else {
+      // A view into the batch's buffer: the consumer (TextIndex.addSketch) copies what it keeps.
+      templateSketch = { keyLo: ints[i]!, keyHi: ints[i + 1]!, length: ints[i + 2]!, own: ints[i + 3]!, total: ints[i + 4]!, sig: sigs.subarray(sigAt, sigAt + bins) };
+      i += 5;
+      sigAt += bins;
+    }
     const m = ints[i++]!;
     let imageHashes: bigint[] = EMPTY;
     if (m > 0) {
       const hs: bigint[] = [];
       for (let j = 0; j < m; j++) hs.push(hashes[h++]!);
-      imageHashes = table.hashes(hs);
+      imageHashes = table ? table.hashes(hs) : hs;
     }
-    out.push({
+    const f: AdFeatures = {
       index,
       id,
       source,
       postedAt,
-      city: city === null ? null : table.intern(city),
-      country: country === null ? null : table.intern(country),
+      city,
+      country,
       language,
       phones,
       obfuscatedPhones,
@@ -304,7 +363,9 @@ export function decodeFeatures(x: EncodedFeatures, table: StringTable): AdFeatur
       indicators,
       templateText,
       imageHashes,
-    });
+    };
+    if (templateSketch) f.templateSketch = templateSketch;
+    out.push(f);
   }
   return out;
 }

@@ -1,12 +1,15 @@
 import fs from 'node:fs';
 import os from 'node:os';
-import { analyzeInPool, analyzeInThread, type PoolStats } from './analyze-input.ts';
-import { clusterAds, type ClusterOutput } from './cluster/cluster-ads.ts';
+import { analyzeInPool, analyzeInThread, type FeatureSink, type PoolStats } from './analyze-input.ts';
+import { Clusterer, clusterAds, type ClusterOutput } from './cluster/cluster-ads.ts';
 import { defaultClusterConfig } from './cluster/config.ts';
-import { scoreAds } from './cluster/score-ads.ts';
+import { defaultWorkers } from './default-workers.ts';
+import { AdScorer, scoreAds } from './cluster/score-ads.ts';
+import { compactFeatures, StringTable } from './features-codec.ts';
 import { JsonlWriter } from './io/jsonl-writer.ts';
+import { KeptHits } from './kept-hits.ts';
 import type { MalformedLine } from './io/read-ads.ts';
-import type { AdFeatures, AdResult, ClusterSummary } from './types.ts';
+import type { AdFeatures, AdResult, ClusterSummary, RetainedAd } from './types.ts';
 
 export type { PoolStats } from './analyze-input.ts';
 
@@ -19,7 +22,8 @@ export type AnalysisOptions = {
   output: string;
   /**
    * Worker threads for per-ad analysis: 0 = all in this thread. This thread analyses batches too while
-   * a core is left for it (workers < cores). Default: cores - 1 workers (at least 1) when the input is large.
+   * a core is left for it (workers < cores). Default (default-workers.ts): none for small inputs, else one
+   * per core that other processes leave idle beyond this thread's own (at most cores - 1).
    */
   workers?: number;
   /**
@@ -32,6 +36,11 @@ export type AnalysisOptions = {
   batchBytes?: number;
   /** Module (URL) exporting `analyzeAd`; the engine's by default. A seam for tests and experiments. */
   analyzer?: string;
+  /**
+   * Stand-ins for the engine's clustering and scoring (tests, experiments). They get every ad's whole
+   * features at the end of the analysis phase; the engine's own instead indexes each ad as it arrives
+   * and keeps only a RetainedAd of it.
+   */
   cluster?: (ads: AdFeatures[]) => ClusterOutput;
   score?: (ads: AdFeatures[], out: ClusterOutput) => AdResult[];
   onProgress?: (p: AnalysisProgress) => void;
@@ -53,6 +62,10 @@ export type AnalysisSummary = {
   workers: number;
   /** With workers: time spent analysing and encoding in the workers (summed) and decoding in this thread. */
   pool: PoolStats | null;
+  /**
+   * Milliseconds per phase. In the engine's own path `analyze` includes indexing each ad for clustering
+   * (Clusterer.add), and `score` is the time spent scoring ads while their lines were written.
+   */
   phasesMs: Record<AnalysisPhase, number>;
   /** Resident memory and JS heap in use (MiB) at the end of each phase. */
   memoryMB: Record<AnalysisPhase, { rss: number; heap: number }>;
@@ -92,7 +105,7 @@ export async function runAnalysis(opts: AnalysisOptions): Promise<AnalysisSummar
 
 async function analyse(opts: AnalysisOptions, size: number, out: JsonlWriter, started: number): Promise<AnalysisSummary> {
   const cores = os.availableParallelism();
-  const workers = opts.workers ?? (cores > 1 && size > (opts.parallelAboveBytes ?? DEFAULT_PARALLEL_ABOVE) ? Math.max(1, cores - 1) : 0);
+  const workers = opts.workers ?? defaultWorkers(size, opts.parallelAboveBytes ?? DEFAULT_PARALLEL_ABOVE, cores);
   const mainHelps = workers > 0 && workers < cores;
   const malformedLines: MalformedLine[] = [];
   let malformed = 0;
@@ -107,34 +120,49 @@ async function analyse(opts: AnalysisOptions, size: number, out: JsonlWriter, st
   let t = performance.now();
   const analyzer = opts.analyzer ?? DEFAULT_ANALYZER;
   const input = { path: opts.input, size, analyzer, onMalformed, onProgress: (done: number, ads: number) => progress('analyze', done, size, ads) };
+  // Repeated strings, lists and indicator hits (sources, languages, phones, the hits of reposts) are kept once.
+  const table = new StringTable();
+  const keptHits = new KeptHits();
+  const custom = opts.cluster !== undefined || opts.score !== undefined;
+  const full: AdFeatures[] = [];
+  const kept: RetainedAd[] = [];
+  // The clusterer indexes each ad as it is analysed (reserving its arrays for about as many ads as the
+  // input holds at ~600 bytes an ad); scoring and writing need only a RetainedAd of it afterwards.
+  const clusterer = custom ? null : new Clusterer(undefined, { expectedAds: Math.ceil(size / 600) });
+  const sink: FeatureSink = clusterer
+    ? (f) => {
+        clusterer.add(f);
+        kept.push({ id: f.id, source: table.intern(f.source), indicators: keptHits.keep(f.indicators), phones: table.list(f.phones), language: table.intern(f.language) });
+      }
+    : (f) => {
+        compactFeatures(f, table);
+        full.push(f);
+      };
   let pool: PoolStats | null = null;
-  let ads: AdFeatures[];
-  if (workers > 0) ({ ads, stats: pool } = await analyzeInPool(input, workers, mainHelps, opts.batchBytes ?? PARALLEL_BATCH_BYTES));
-  else ads = await analyzeInThread(input, opts.batchBytes ?? SERIAL_BATCH_BYTES);
+  if (workers > 0) ({ stats: pool } = await analyzeInPool(input, workers, mainHelps, opts.batchBytes ?? PARALLEL_BATCH_BYTES, sink, clusterer ? clusterer.config.text : null));
+  else await analyzeInThread(input, opts.batchBytes ?? SERIAL_BATCH_BYTES, sink);
   const analyzeMs = performance.now() - t;
   const memoryMB = { analyze: memoryNow() } as AnalysisSummary['memoryMB'];
 
-  const ranked = rank(ads, opts, progress);
-  // The features and the clustering are dropped here: only the results are needed to write.
-  ads = [];
-  const { results, clusters } = ranked;
+  const ranked = clusterer ? rankStreaming(kept, clusterer, progress) : rank(full, opts.cluster ?? clusterAds, opts.score ?? ((ads, out) => scoreAds(ads, out, { release: true })), progress);
+  const { count, clusters } = ranked;
   memoryMB.cluster = ranked.memoryAfterCluster;
   memoryMB.score = memoryNow();
 
   t = performance.now();
-  await writeResults(out, results, (done) => progress('write', done, results.length, results.length));
-  const writeMs = performance.now() - t;
+  const scoredWhileWriting = await writeResults(out, count, ranked.resultAt, (done) => progress('write', done, count, count));
+  const writeMs = performance.now() - t - scoredWhileWriting;
   memoryMB.write = memoryNow();
   return {
     input: opts.input,
     output: opts.output,
-    ads: results.length,
+    ads: count,
     malformed,
     malformedLines,
     ...clusters,
     workers,
     pool,
-    phasesMs: { analyze: analyzeMs, cluster: ranked.clusterMs, score: ranked.scoreMs, write: writeMs },
+    phasesMs: { analyze: analyzeMs, cluster: ranked.clusterMs, score: ranked.scoreMs + scoredWhileWriting, write: writeMs },
     memoryMB,
     totalMs: performance.now() - started,
   };
@@ -142,27 +170,75 @@ async function analyse(opts: AnalysisOptions, size: number, out: JsonlWriter, st
 
 type ClusterCounts = Pick<AnalysisSummary, 'clusters' | 'multiAdClusters' | 'largestCluster' | 'topClusters'>;
 
-/** Clusters and scores; returns what writing and the summary need, so that the rest can be collected. */
-function rank(
-  ads: AdFeatures[],
-  opts: AnalysisOptions,
+/**
+ * What writing and the summary need: the result of each ad by input index (each asked for once, in
+ * order, so that it can be made or released on the spot), and the cluster counts.
+ */
+type Ranked = {
+  count: number;
+  resultAt: (i: number) => AdResult;
+  clusters: ClusterCounts;
+  clusterMs: number;
+  scoreMs: number;
+  memoryAfterCluster: { rss: number; heap: number };
+};
+
+/** With stand-ins for clustering or scoring: every result is made before writing starts. */
+function rank<A extends RetainedAd>(
+  ads: A[],
+  cluster: (ads: A[]) => ClusterOutput,
+  score: (ads: A[], out: ClusterOutput) => AdResult[],
   progress: (phase: AnalysisPhase, done: number, total: number, ads: number) => void,
-): { results: AdResult[]; clusters: ClusterCounts; clusterMs: number; scoreMs: number; memoryAfterCluster: { rss: number; heap: number } } {
+): Ranked {
   let t = performance.now();
-  progress('cluster', 0, ads.length, ads.length);
-  const clustered = (opts.cluster ?? clusterAds)(ads);
-  progress('cluster', ads.length, ads.length, ads.length);
+  const n = ads.length;
+  progress('cluster', 0, n, n);
+  const clustered = cluster(ads);
+  progress('cluster', n, n, n);
   const clusterMs = performance.now() - t;
   const memoryAfterCluster = memoryNow();
 
   t = performance.now();
-  const n = ads.length;
-  // The engine's scoring drops each ad's features once its result is built (they are not needed after).
-  const results = opts.score ? opts.score(ads, clustered) : scoreAds(ads, clustered, { release: true });
+  const results: (AdResult | undefined)[] = score(ads, clustered);
   if (results.length !== n) throw new Error(`scoring returned ${results.length} results for ${n} ads`);
+  // The features are not needed after scoring.
+  ads.length = 0;
   progress('score', n, n, n);
   const scoreMs = performance.now() - t;
+  const resultAt = (i: number): AdResult => {
+    const r = results[i]!;
+    // Written results can go: at a million ads they are hundreds of megabytes.
+    results[i] = undefined;
+    return r;
+  };
+  return { count: n, resultAt, clusters: clusterCounts(clustered), clusterMs, scoreMs, memoryAfterCluster };
+}
 
+/**
+ * The engine's own path: the clusterer has indexed every ad during analysis; here it links and scores
+ * the clusters, and each ad is scored just before its line is written (AdScorer), so that a million
+ * results never exist at the same time. The "score" phase is reported when writing starts; its time is
+ * what scoring took within writing.
+ */
+function rankStreaming(kept: (RetainedAd | undefined)[], clusterer: Clusterer, progress: (phase: AnalysisPhase, done: number, total: number, ads: number) => void): Ranked {
+  const t = performance.now();
+  const n = kept.length;
+  progress('cluster', 0, n, n);
+  const clustered = clusterer.finish(kept as RetainedAd[]);
+  progress('cluster', n, n, n);
+  const clusterMs = performance.now() - t;
+  const memoryAfterCluster = memoryNow();
+  const scorer = new AdScorer(clustered);
+  progress('score', n, n, n);
+  const resultAt = (i: number): AdResult => {
+    const r = scorer.score(kept[i]!, i);
+    kept[i] = undefined;
+    return r;
+  };
+  return { count: n, resultAt, clusters: clusterCounts(clustered), clusterMs, scoreMs: 0, memoryAfterCluster };
+}
+
+function clusterCounts(clustered: ClusterOutput): ClusterCounts {
   let largestCluster = 0;
   let multiAdClusters = 0;
   for (const c of clustered.clusters) {
@@ -173,27 +249,40 @@ function rank(
     .filter((c) => c.size >= 2)
     .sort((a, b) => b.score - a.score || b.size - a.size)
     .slice(0, 10);
-  return { results, clusters: { clusters: clustered.clusters.length, multiAdClusters, largestCluster, topClusters }, clusterMs, scoreMs, memoryAfterCluster };
+  return { clusters: clustered.clusters.length, multiAdClusters, largestCluster, topClusters };
 }
 
-async function writeResults(out: JsonlWriter, results: AdResult[], onProgress: (done: number) => void): Promise<void> {
+/** Results are made in chunks of this many ads, timed, then written. */
+const WRITE_CHUNK = 2048;
+
+/** Writes every result in input order; returns the milliseconds spent making them (`resultAt`). */
+async function writeResults(out: JsonlWriter, count: number, resultAt: (i: number) => AdResult, onProgress: (done: number) => void): Promise<number> {
   // Cluster reasons and generic-identifier hits are shared by many ads: each is serialised once.
   const hitJson = new Map<object, string>();
+  const chunk: AdResult[] = [];
+  let makeMs = 0;
   try {
-    for (let i = 0; i < results.length; i++) {
-      const r = results[i]!;
-      // Written results can go: at a million ads they are hundreds of megabytes.
-      (results as (AdResult | undefined)[])[i] = undefined;
-      const flushed = out.writeLine(resultLine(r, hitJson));
-      if (flushed) {
-        await flushed;
-        onProgress(i + 1);
+    for (let from = 0; from < count; from += WRITE_CHUNK) {
+      const to = Math.min(count, from + WRITE_CHUNK);
+      const t0 = performance.now();
+      for (let i = from; i < to; i++) chunk.push(resultAt(i));
+      makeMs += performance.now() - t0;
+      let flushedAny = false;
+      for (let i = 0; i < chunk.length; i++) {
+        const flushed = out.writeLine(resultLine(chunk[i]!, hitJson));
+        if (flushed) {
+          await flushed;
+          flushedAny = true;
+        }
       }
+      chunk.length = 0;
+      if (flushedAny) onProgress(to);
     }
   } finally {
     await out.close();
   }
-  onProgress(results.length);
+  onProgress(count);
+  return makeMs;
 }
 
 /** Codes of cluster-level hits: one object shared by the ads of a cluster or group (score-ads.ts). */

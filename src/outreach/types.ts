@@ -3,6 +3,7 @@
  * used by the CLI (`baken outreach analyze|generate`), the importer (part 2) and the benchmarks.
  * See docs/ad-format.md for the input format.
  */
+import type { TemplateSketch } from './cluster/text-sketch.ts';
 
 /** One input ad as read from JSON Lines. Unknown fields are kept in `extra`. */
 export type AdRecord = {
@@ -63,8 +64,19 @@ export type AdFeatures = {
   indicators: IndicatorHit[]; // per-ad (textual) indicators
   /** Normalised text for near-duplicate detection: identifiers, numbers and names masked. */
   templateText: string;
+  /**
+   * The template text already reduced to its key and MinHash sketch (by an analysis worker, for the
+   * pipeline's clusterer; `templateText` is then empty). Absent from analyzeAd's own output.
+   */
+  templateSketch?: TemplateSketch;
   imageHashes: bigint[]; // 64-bit
 };
+
+/**
+ * What clustering's last step, scoring and writing need of an ad once the clusterer has indexed it
+ * (Clusterer.add): the pipeline keeps only this per ad, not its whole features.
+ */
+export type RetainedAd = Pick<AdFeatures, 'id' | 'source' | 'indicators' | 'phones' | 'language'>;
 
 /** One output line of `baken outreach analyze`. */
 export type AdResult = {

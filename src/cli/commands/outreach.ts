@@ -17,7 +17,7 @@ export function register(program: Command): void {
     .description('Analyse ads (one JSON object per line), group them by likely operator and rank them; writes one result line per ad')
     .argument('<in>', 'input file: JSON Lines ads')
     .requiredOption('--out <file>', 'output file: JSON Lines results')
-    .option('--workers <n>', 'worker threads for per-ad analysis (0 = none; default: all cores for large inputs)', parseCount)
+    .option('--workers <n>', 'worker threads for per-ad analysis (0 = none; default: for inputs over 32 MiB one per core that other processes leave idle)', parseCount)
     .action(async (input: string, opts: { out: string; workers?: number }) => {
       const progress = progressReporter();
       let summary: AnalysisSummary;

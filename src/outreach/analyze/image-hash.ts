@@ -1,5 +1,3 @@
-import sharp from 'sharp';
-
 /**
  * 64-bit perceptual image hashes. Input records carry them as 16 hex digits (`imageHashes`) or as
  * local image files (`images`), hashed on import with dHashFile. Near-identical images differ in
@@ -41,6 +39,9 @@ export function formatImageHash(hash: bigint): string {
  * adjacent pixel pair (1 when the left pixel is brighter), row by row, most significant bit first.
  */
 export async function dHashFile(path: string): Promise<bigint> {
+  // Loaded on first use: analysing ads needs only parseImageHashes, and loading sharp (libvips) cost
+  // ~0.3 s and ~25 MB in the main thread and again in every analysis worker.
+  const { default: sharp } = await import('sharp');
   const { data, info } = await sharp(path, { failOn: 'none' })
     .rotate() // honour EXIF orientation
     .removeAlpha()

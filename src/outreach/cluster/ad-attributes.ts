@@ -3,7 +3,7 @@
  * interned city and persona, posting time. Then the canonical order (independent of input order) and
  * the time order.
  */
-import type { AdFeatures } from '../types.ts';
+import type { AdFeatures, RetainedAd } from '../types.ts';
 import { type Arena, noArena } from './arena.ts';
 import { fmix32, fnv1a } from './hash.ts';
 import { HashTable } from './hash-table.ts';
@@ -84,7 +84,7 @@ export function personaHash(a: AdFeatures): number {
  * Ad indices sorted by a hash of "source:id" (ties by source, id, then index). Every later step walks
  * ads in this order, so a shuffled input gives the same groups, links and cluster ids.
  */
-export function canonicalOrder(ads: readonly AdFeatures[], keyHash: Int32Array, arena: Arena = noArena): Int32Array {
+export function canonicalOrder(ads: readonly RetainedAd[], keyHash: Int32Array, arena: Arena = noArena): Int32Array {
   const n = ads.length;
   const mark = arena.mark();
   const keys = arena.u32(n);
@@ -106,7 +106,7 @@ export function canonicalOrder(ads: readonly AdFeatures[], keyHash: Int32Array, 
   return order;
 }
 
-function compareKeys(a: AdFeatures, b: AdFeatures): number {
+function compareKeys(a: RetainedAd, b: RetainedAd): number {
   if (a.source !== b.source) return a.source < b.source ? -1 : 1;
   if (a.id !== b.id) return a.id < b.id ? -1 : 1;
   return 0;

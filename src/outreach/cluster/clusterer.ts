@@ -4,7 +4,7 @@
  * then `finish` links, clusters and scores. The result does not depend on the order of `add` calls:
  * `finish` walks ads in a canonical order (hash of "source:id").
  */
-import type { AdFeatures, ClusterSummary } from '../types.ts';
+import type { AdFeatures, ClusterSummary, RetainedAd } from '../types.ts';
 import { AdTable, canonicalOrder, timeOrder } from './ad-attributes.ts';
 import { Arena } from './arena.ts';
 import type { ClusterOutput } from './cluster-ads.ts';
@@ -60,14 +60,14 @@ export class Clusterer {
     const t0 = performance.now();
     const ad = this.table.count;
     this.table.add(a);
-    this.textOf.push(this.texts.add(a.templateText ?? ''));
+    this.textOf.push(a.templateSketch ? this.texts.addSketch(a.templateSketch) : this.texts.add(a.templateText ?? ''));
     this.identifiers.add(a, ad);
     this.images.add(a, ad);
     this.addMs += performance.now() - t0;
   }
 
-  /** `ads` must be the added ads, in the order they were added. */
-  finish(ads: readonly AdFeatures[]): ClusterOutput {
+  /** `ads` must be the added ads (or what was kept of them), in the order they were added. */
+  finish(ads: readonly RetainedAd[]): ClusterOutput {
     const n = this.table.count;
     if (ads.length !== n) throw new Error(`Clusterer.finish: ${ads.length} ads given, ${n} added`);
     const config = this.config;

@@ -3,7 +3,7 @@
  * most-shared phone/contact/template/photo (by number of personas), distinct phones (rotation),
  * generic identifiers met, and the per-ad indicators aggregated.
  */
-import type { AdFeatures } from '../types.ts';
+import type { RetainedAd } from '../types.ts';
 import type { FeatureConfig } from './config.ts';
 import { busiestWindow, countMoves } from './circuits.ts';
 import { DECISION_GENERIC, type EvidenceGroups, KIND_PHONE } from './groups.ts';
@@ -50,7 +50,7 @@ export type ClusterFeatures = {
 export type SharedGroup = { group: number; kind: number; personas: number; ads: number; cities: number };
 
 export type FeatureInputs = {
-  ads: readonly AdFeatures[];
+  ads: readonly RetainedAd[];
   groups: EvidenceGroups;
   cityOf: Int32Array;
   numCities: number;

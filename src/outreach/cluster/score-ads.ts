@@ -6,7 +6,7 @@
  * cluster's circuit, agency pattern, rotation and volume, and generic identifiers it carries (weight 0:
  * shown, not used).
  */
-import type { AdFeatures, AdResult } from '../types.ts';
+import type { AdResult, RetainedAd } from '../types.ts';
 import type { ClusterOutput } from './cluster-ads.ts';
 import { DECISION_GENERIC } from './groups.ts';
 import { genericEvidence, logistic, round } from './score-clusters.ts';
@@ -19,17 +19,36 @@ const CLUSTER_LEVEL = new Set<string>(['city-circuit', 'agency-pattern', 'phone-
  * `release`: empty each slot of `ads` once its result is built (the caller no longer needs the features:
  * at a million ads, features and results together are most of the peak memory).
  */
-export function scoreAds(ads: readonly AdFeatures[], out: ClusterOutput, opts: { release?: boolean } = {}): AdResult[] {
-  const release = opts.release === true;
-  const { groups, config, clusterLogit, clusterAdIndicatorMean, clusterShared } = out.detail;
-  const ownWeight = config.score.adOwnWeight;
-  const factor = config.score.adIndicatorFactor;
-  const genericHit = new Map<number, Hit>();
-  const clusterHits: (Hit[] | undefined)[] = Array.from({ length: out.clusters.length });
-  const sharedByGroup: (Map<number, Hit> | undefined)[] = Array.from({ length: out.clusters.length });
+export function scoreAds(ads: readonly RetainedAd[], out: ClusterOutput, opts: { release?: boolean } = {}): AdResult[] {
+  const scorer = new AdScorer(out);
   const results: AdResult[] = [];
   for (let i = 0; i < ads.length; i++) {
-    const a = ads[i]!;
+    results.push(scorer.score(ads[i]!, i));
+    if (opts.release === true) (ads as (RetainedAd | undefined)[])[i] = undefined;
+  }
+  return results;
+}
+
+/**
+ * Scores one ad at a time (in any order), so that a caller can write each result as it is made instead
+ * of holding a million of them (run-analysis.ts). Hits shared by many ads (generic identifiers, a
+ * cluster's reasons) are made once and reused.
+ */
+export class AdScorer {
+  private readonly genericHit = new Map<number, Hit>();
+  private readonly clusterHits: (Hit[] | undefined)[];
+  private readonly sharedByGroup: (Map<number, Hit> | undefined)[];
+
+  constructor(private readonly out: ClusterOutput) {
+    this.clusterHits = Array.from({ length: out.clusters.length });
+    this.sharedByGroup = Array.from({ length: out.clusters.length });
+  }
+
+  /** The result of the ad with input index `i`. */
+  score(a: RetainedAd, i: number): AdResult {
+    const out = this.out;
+    const { groups, config, clusterLogit, clusterAdIndicatorMean, clusterShared } = out.detail;
+    const factor = config.score.adIndicatorFactor;
     const c = out.clusterOf[i]!;
     const indicators: Hit[] = [];
     let own = 0;
@@ -43,18 +62,18 @@ export function scoreAds(ads: readonly AdFeatures[], out: ClusterOutput, opts: {
       for (let x = 0; x < h; x++) if (hits[x]!.code === hit.code) repeat = true;
       if (!repeat) own += hit.weight * factor;
     }
-    let shared = sharedByGroup[c];
+    let shared = this.sharedByGroup[c];
     if (!shared && clusterShared[c]) {
       shared = new Map(clusterShared[c]!.map((s) => [s.group, s.reason]));
-      sharedByGroup[c] = shared;
+      this.sharedByGroup[c] = shared;
     }
     for (let j = groups.adStart[i]!; j < groups.adStart[i + 1]!; j++) {
       const g = groups.adGroups[j]!;
       if (groups.decision[g] === DECISION_GENERIC) {
-        let hit = genericHit.get(g);
+        let hit = this.genericHit.get(g);
         if (!hit) {
           hit = { code: 'generic-identifier', weight: 0, evidence: genericEvidence(groups, g) };
-          genericHit.set(g, hit);
+          this.genericHit.set(g, hit);
         }
         indicators.push(hit);
       } else if (shared) {
@@ -62,14 +81,14 @@ export function scoreAds(ads: readonly AdFeatures[], out: ClusterOutput, opts: {
         if (reason) indicators.push(reason);
       }
     }
-    let ch = clusterHits[c];
+    let ch = this.clusterHits[c];
     if (!ch) {
       ch = out.clusters[c]!.reasons.filter((r) => CLUSTER_LEVEL.has(r.code));
-      clusterHits[c] = ch;
+      this.clusterHits[c] = ch;
     }
     for (let x = 0; x < ch.length; x++) indicators.push(ch[x]!);
-    const logit = clusterLogit[c]! + ownWeight * (own - clusterAdIndicatorMean[c]!);
-    results.push({
+    const logit = clusterLogit[c]! + config.score.adOwnWeight * (own - clusterAdIndicatorMean[c]!);
+    return {
       id: a.id,
       source: a.source,
       clusterId: out.clusters[c]!.clusterId,
@@ -78,8 +97,6 @@ export function scoreAds(ads: readonly AdFeatures[], out: ClusterOutput, opts: {
       indicators,
       phones: a.phones,
       language: a.language,
-    });
-    if (release) (ads as (AdFeatures | undefined)[])[i] = undefined;
+    };
   }
-  return results;
 }

@@ -4,13 +4,15 @@
  * bins held a shingle of their own, and the shingle count. Also counts, per (bin, value) of the first
  * quarter of the bins, how many distinct texts have that minimum: a shingle that is the minimum of its
  * bin in very many texts is a stock phrase (the minimum is a uniform sample of a text's shingles).
+ *
+ * Identical texts are recognised by a 64-bit key of the whole text and its length (text-sketch.ts), not
+ * by keeping the texts: at a million ads the distinct texts were hundreds of megabytes of strings kept
+ * only to be compared.
  */
 import type { TextConfig } from './config.ts';
-import { fmix32 } from './hash.ts';
 import { HashTable } from './hash-table.ts';
 import { IntVec } from './int-vec.ts';
-import { MinHasher } from './minhash.ts';
-import { ShingleBuffer, shingleText } from './shingles.ts';
+import { lastKeyHi, TemplateSketcher, textKey, type TemplateSketch } from './text-sketch.ts';
 
 /** The df table is indexed by (bin << 16 | value) >>> DF_SHIFT: 1 MB, small enough to stay in cache. */
 export const DF_SHIFT = 2;
@@ -18,62 +20,83 @@ export const DF_SHIFT = 2;
 export class TextIndex {
   readonly k: number;
   readonly sampleBins: number;
-  readonly texts: string[] = [];
   sigs: Uint16Array;
   readonly ownBins: IntVec;
   readonly totals: IntVec;
   readonly df: Uint32Array;
+  private readonly keyHi: IntVec;
+  private readonly lengths: IntVec;
   private readonly seen: HashTable;
-  private readonly hasher: MinHasher;
-  private readonly buf = new ShingleBuffer();
+  private readonly sketcher: TemplateSketcher;
+  private distinct = 0;
 
   /** `expectedTexts`: capacity hint for distinct texts. */
-  constructor(
-    private readonly cfg: TextConfig,
-    expectedTexts = 1024,
-  ) {
+  constructor(cfg: TextConfig, expectedTexts = 1024) {
     this.k = cfg.k;
-    this.hasher = new MinHasher(cfg.k);
+    this.sketcher = new TemplateSketcher(cfg);
     this.sampleBins = Math.min(cfg.k >>> 2, 32);
     this.sigs = new Uint16Array(Math.max(expectedTexts, 16) * cfg.k);
     this.ownBins = new IntVec(expectedTexts);
     this.totals = new IntVec(expectedTexts);
+    this.keyHi = new IntVec(expectedTexts);
+    this.lengths = new IntVec(expectedTexts);
     this.seen = new HashTable(expectedTexts);
     this.df = new Uint32Array(((this.sampleBins << 16) >>> 0) >>> DF_SHIFT);
   }
 
   get count(): number {
-    return this.texts.length;
+    return this.distinct;
   }
 
   /** The distinct-text number of `text`, sketching it when new. */
   add(text: string): number {
-    // Keyed by a hash of the length and ~100 sampled characters (hashing whole texts was the most
-    // expensive line of clustering), verified by string equality.
-    const h = sampledHash(text);
-    for (let s = this.seen.first(h); s >= 0; s = this.seen.next(s, h)) {
-      const u = this.seen.value(s);
-      if (this.texts[u] === text) return u;
-    }
-    const u = this.texts.length;
-    this.texts.push(text);
-    this.seen.insert(h, u);
-    this.sketch(u, text);
+    const lo = textKey(text);
+    const hi = lastKeyHi();
+    const known = this.find(lo, hi, text.length);
+    if (known >= 0) return known;
+    const u = this.insert(lo, hi, text.length);
+    const own = this.sketcher.sketchInto(text, this.sigs, u * this.k);
+    this.record(u, own, this.sketcher.total);
     return u;
   }
 
-  private sketch(u: number, text: string): void {
+  /** The same for a text sketched elsewhere (an analysis worker) with this index's text configuration. */
+  addSketch(s: TemplateSketch): number {
+    if (s.sig.length !== this.k) throw new Error(`TextIndex.addSketch: a sketch of ${s.sig.length} bins for an index of ${this.k}`);
+    const known = this.find(s.keyLo, s.keyHi, s.length);
+    if (known >= 0) return known;
+    const u = this.insert(s.keyLo, s.keyHi, s.length);
+    this.sigs.set(s.sig, u * this.k);
+    this.record(u, s.own, s.total);
+    return u;
+  }
+
+  private find(lo: number, hi: number, length: number): number {
+    for (let s = this.seen.first(lo); s >= 0; s = this.seen.next(s, lo)) {
+      const u = this.seen.value(s);
+      if (this.keyHi.data[u] === hi && this.lengths.data[u] === length) return u;
+    }
+    return -1;
+  }
+
+  private insert(lo: number, hi: number, length: number): number {
+    const u = this.distinct++;
     const k = this.k;
     if (this.sigs.length < (u + 1) * k) {
       const next = new Uint16Array(this.sigs.length * 2);
       next.set(this.sigs);
       this.sigs = next;
     }
-    const count = shingleText(text, this.buf, this.cfg.charN, this.cfg.charSampleBits);
-    const own = this.hasher.signatureInto(this.buf.buf, count, this.sigs, u * k);
+    this.seen.insert(lo, u);
+    this.keyHi.push(hi);
+    this.lengths.push(length);
+    return u;
+  }
+
+  private record(u: number, own: number, total: number): void {
     this.ownBins.push(own | 0);
-    this.totals.push(this.buf.total);
-    const base = u * k;
+    this.totals.push(total);
+    const base = u * this.k;
     for (let j = 0; j < this.sampleBins; j++) {
       if ((own >>> j) & 1) this.df[((j << 16) | this.sigs[base + j]!) >>> DF_SHIFT]!++;
     }
@@ -92,19 +115,4 @@ export class TextIndex {
     }
     return sampled === 0 ? 0 : common / sampled;
   }
-}
-
-/** Hash of a text's length, its first and last 16 code units and 64 evenly spaced ones. */
-export function sampledHash(t: string): number {
-  const len = t.length;
-  let h = fmix32((len ^ 0x9747b28c) >>> 0);
-  if (len <= 96) {
-    for (let i = 0; i < len; i++) h = Math.imul(h ^ t.charCodeAt(i), 0x01000193);
-    return fmix32(h >>> 0);
-  }
-  for (let i = 0; i < 16; i++) h = Math.imul(h ^ t.charCodeAt(i), 0x01000193);
-  for (let i = len - 16; i < len; i++) h = Math.imul(h ^ t.charCodeAt(i), 0x01000193);
-  const step = (len - 32) / 64;
-  for (let i = 0; i < 64; i++) h = Math.imul(h ^ t.charCodeAt(16 + Math.floor(i * step)), 0x01000193);
-  return fmix32(h >>> 0);
 }

@@ -71,19 +71,32 @@ export function countLineBreaks(bytes: Uint8Array): number {
  * a two-byte string.
  */
 export function splitLines(batch: ByteBatch): LineBatch {
+  const lines: string[] = [];
+  eachLine(batch, (text) => {
+    lines.push(text);
+  });
+  return { firstLine: batch.firstLine, lines };
+}
+
+/**
+ * Calls `fn` with each line of a byte batch (decoded as in splitLines) and its 1-based line number, one
+ * at a time: a consumer that is done with a line before the next one is decoded leaves only short-lived
+ * garbage, which the young-generation collector frees without copying (a whole batch of lines and
+ * records held at once survived several collections and was copied each time).
+ */
+export function eachLine(batch: ByteBatch, fn: (text: string, line: number) => void): void {
   const b = batch.bytes;
   const buf = Buffer.isBuffer(b) ? b : Buffer.from(b.buffer, b.byteOffset, b.byteLength);
-  const lines: string[] = [];
   let start = batch.firstLine === 1 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0;
   const end = buf.length;
+  let line = batch.firstLine;
   while (start < end) {
     let nl = buf.indexOf(NL, start);
     if (nl < 0) nl = end;
     const stop = nl > start && buf[nl - 1] === 13 ? nl - 1 : nl;
-    lines.push(stop > start ? buf.toString('utf8', start, stop) : '');
+    fn(stop > start ? buf.toString('utf8', start, stop) : '', line++);
     start = nl + 1;
   }
-  return { firstLine: batch.firstLine, lines };
 }
 
 /** Batches of decoded lines, in order. */

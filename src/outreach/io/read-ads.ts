@@ -22,7 +22,7 @@ export function parseLineBatch(batch: LineBatch): AdBatch {
   return { ads, malformed, lines: lines.length };
 }
 
-function isBlank(s: string): boolean {
+export function isBlank(s: string): boolean {
   if (s.length === 0) return true;
   const c = s.charCodeAt(0);
   // Records start with "{"; only lines starting with whitespace need the slower check.
