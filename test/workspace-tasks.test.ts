@@ -48,7 +48,7 @@ afterAll(async () => {
 
 const create = (who: string, body: Record<string, unknown>, id = caseId) => api.call(s[who]!, 'POST', `/api/cases/${id}/tasks`, { kind: 'follow-up', dueDate: '2026-03-10', ...body });
 const tasks = async (who: string, query = '') => {
-  const res = await api.call(s[who]!, 'GET', `/api/workspace/tasks${query}`);
+  const res = await api.call(s[who]!, 'GET', `/api/tasks${query}`);
   expect(res.statusCode, res.body).toBe(200);
   return res.json().items as Task[];
 };

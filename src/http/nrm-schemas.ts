@@ -222,3 +222,34 @@ export const caseDetail = z.object({
   referrals: z.array(referral).optional(),
   myReferral: referral.optional(),
 });
+
+/** A task (escalation of a clock, or made by hand), as listed and completed. */
+export const task = z.object({
+  id: z.string(),
+  titleCode: z.string(),
+  status: z.enum(['open', 'done']),
+  assignedRole: z.string().nullable(),
+  assignedOrganisationId: z.string().nullable(),
+  assignedOrganisationName: z.string().nullable(),
+  caseId: z.string().nullable(),
+  caseNumber: z.string().nullable(),
+  signalId: z.string().nullable(),
+  signalNumber: z.string().nullable(),
+  clockId: z.string().nullable(),
+  clockCode: z.string().nullable(),
+  clockLabel: z.record(z.string(), z.string()).nullable(),
+  dueAt: z.string().nullable(),
+  createdAt: z.string(),
+  doneAt: z.string().nullable(),
+  doneByName: z.string().nullable(),
+  closedByEvent: z.string().nullable(),
+});
+
+/** A task with who it is assigned to (a role in an organisation, or a person) and its note. */
+export const assignedTask = task.extend({
+  assignedUserId: z.string().nullable(),
+  assignedUserName: z.string().nullable(),
+  assignedToMe: z.boolean(),
+  createdByName: z.string().nullable(),
+  note: z.string().nullable(),
+});

@@ -5,6 +5,7 @@ import { completeTask } from '../../clocks/complete-task.ts';
 import { listCaseClocks } from '../../clocks/list-case-clocks.ts';
 import { listDueClocks } from '../../clocks/list-due-clocks.ts';
 import { listTasks } from '../../clocks/list-tasks.ts';
+import { assignedTask, task } from '../nrm-schemas.ts';
 import { errors, uuidParam } from '../schemas.ts';
 
 const label = z.record(z.string(), z.string()).nullable();
@@ -32,27 +33,6 @@ const clock = z.object({
   escalatedAt: at.nullable(),
   endedAt: at.nullable(),
   history: z.array(z.object({ at, what: z.string(), by: z.string(), details: z.record(z.string(), z.unknown()) })),
-});
-
-const task = z.object({
-  id: z.string(),
-  titleCode: z.string(),
-  status: z.enum(['open', 'done']),
-  assignedRole: z.string().nullable(),
-  assignedOrganisationId: z.string().nullable(),
-  assignedOrganisationName: z.string().nullable(),
-  caseId: z.string().nullable(),
-  caseNumber: z.string().nullable(),
-  signalId: z.string().nullable(),
-  signalNumber: z.string().nullable(),
-  clockId: z.string().nullable(),
-  clockCode: z.string().nullable(),
-  clockLabel: label,
-  dueAt: at.nullable(),
-  createdAt: at,
-  doneAt: at.nullable(),
-  doneByName: z.string().nullable(),
-  closedByEvent: z.string().nullable(),
 });
 
 const dashboard = z.object({
@@ -94,10 +74,14 @@ export async function clockRoutes(root: FastifyInstance) {
 
   app.get('/api/tasks', {
     schema: {
-      summary: "Tasks for the viewer's role and organisation (all tasks for registrars)",
+      summary: "Tasks for the viewer's role and organisation and those assigned to the viewer personally (all tasks for registrars); mine=true: only the personal ones",
       tags,
-      querystring: z.strictObject({ status: z.enum(['open', 'done', 'all']).optional() }),
-      response: { 200: z.object({ items: z.array(task) }), ...errors(400, 401, 403) },
+      querystring: z.strictObject({
+        status: z.enum(['open', 'done', 'all']).optional(),
+        mine: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+        caseId: z.uuid('must be a UUID').optional(),
+      }),
+      response: { 200: z.object({ items: z.array(assignedTask) }), ...errors(400, 401, 403) },
     },
   }, async (request) => listTasks(request.ctx, request.query));
 

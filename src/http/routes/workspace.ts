@@ -1,7 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { listTasks } from '../../clocks/list-tasks.ts';
 import { DomainError } from '../../errors/catalogue.ts';
 import { DOCUMENT_MAX_BYTES, DOCUMENT_TYPES } from '../../workspace/documents/document-types.ts';
 import { downloadDocument } from '../../workspace/documents/download-document.ts';
@@ -17,7 +16,7 @@ import { listTaskAssignees } from '../../workspace/tasks/list-task-assignees.ts'
 import { TASK_KINDS } from '../../workspace/tasks/task-kinds.ts';
 import { listTimeline, TIMELINE_MAX_LIMIT } from '../../workspace/timeline/list-timeline.ts';
 import { VISIBILITIES } from '../../workspace/visibility.ts';
-import { day } from '../nrm-schemas.ts';
+import { assignedTask, day } from '../nrm-schemas.ts';
 import { errors, uuidParam } from '../schemas.ts';
 
 const visibility = z.enum(VISIBILITIES);
@@ -55,31 +54,6 @@ const timelineEntry = z.object({
   key: z.string(),
 });
 
-const task = z.object({
-  id: z.string(),
-  titleCode: z.string(),
-  status: z.enum(['open', 'done']),
-  assignedRole: z.string().nullable(),
-  assignedOrganisationId: z.string().nullable(),
-  assignedOrganisationName: z.string().nullable(),
-  assignedUserId: z.string().nullable(),
-  assignedUserName: z.string().nullable(),
-  assignedToMe: z.boolean(),
-  createdByName: z.string().nullable(),
-  note: z.string().nullable(),
-  caseId: z.string().nullable(),
-  caseNumber: z.string().nullable(),
-  signalId: z.string().nullable(),
-  signalNumber: z.string().nullable(),
-  clockId: z.string().nullable(),
-  clockCode: z.string().nullable(),
-  clockLabel: label,
-  dueAt: z.string().nullable(),
-  createdAt: z.string(),
-  doneAt: z.string().nullable(),
-  doneByName: z.string().nullable(),
-  closedByEvent: z.string().nullable(),
-});
 
 const assignee = z.union([
   z.strictObject({ userId: z.uuid('must be a UUID') }),
@@ -220,20 +194,7 @@ export async function workspaceRoutes(root: FastifyInstance) {
       tags,
       params: uuidParam,
       body: z.strictObject({ kind: z.enum(TASK_KINDS), assignee, dueDate: day, note: z.string().max(10_000).nullable().optional() }),
-      response: { 201: task, ...errors(400, 401, 403, 404, 409) },
+      response: { 201: assignedTask, ...errors(400, 401, 403, 404, 409) },
     },
   }, async (request, reply) => reply.status(201).send(await createTask(request.ctx, { caseId: request.params.id, ...request.body })));
-
-  app.get('/api/workspace/tasks', {
-    schema: {
-      summary: 'Tasks with their assignee (role, organisation or person) and note; mine=true: only those assigned to me personally',
-      tags,
-      querystring: z.strictObject({
-        status: z.enum(['open', 'done', 'all']).optional(),
-        mine: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
-        caseId: z.uuid('must be a UUID').optional(),
-      }),
-      response: { 200: z.object({ items: z.array(task) }), ...errors(400, 401, 403) },
-    },
-  }, async (request) => listTasks(request.ctx, request.query));
 }

@@ -104,7 +104,7 @@ export const caseClocksQuery = (caseId: string) =>
 export const tasksQuery = (status: TaskFilter, options: { mine?: boolean; caseId?: string } = {}) =>
   queryOptions({
     queryKey: ['tasks', status, options.mine ? 'mine' : 'all', options.caseId ?? null],
-    queryFn: () => api<Items<Task>>('GET', `/api/workspace/tasks${query({ status, mine: options.mine ? 'true' : undefined, caseId: options.caseId })}`),
+    queryFn: () => api<Items<Task>>('GET', `/api/tasks${query({ status, mine: options.mine ? 'true' : undefined, caseId: options.caseId })}`),
   });
 
 export function completeTask(id: string): Promise<Task> {
