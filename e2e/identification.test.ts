@@ -79,6 +79,38 @@ describe('identification decisions and reconsideration', () => {
     await screenshot(page, 'identification-reconsideration', { fullPage: true });
   });
 
+  it("lets the deciding body find the case, decide, and says that its access ends with the decision", async () => {
+    const bodyPage = await newPage(browser);
+    try {
+      await signIn(bodyPage, DEMO.identificationBody);
+      // The open procedure puts the case on the body's list; its access includes the name.
+      const found = await bodyPage.request.get('/api/cases?q=Haddad');
+      expect(found.status()).toBe(200);
+      const items = ((await found.json()) as { items: { id: string }[] }).items;
+      expect(items).toHaveLength(1);
+      await bodyPage.goto(`/cases/${items[0]!.id}`);
+      await bodyPage.locator('h1', { hasText: /^Zaak NRM-/ }).waitFor();
+      const section = bodyPage.getByRole('region', { name: 'Identificatie' });
+      const procedure = section.getByTestId('identification-procedure');
+      await procedure.getByTestId('open-decision-form').click();
+      const form = procedure.getByTestId('decision-form');
+      await form.getByLabel('Uitkomst').selectOption('indications-confirmed');
+      await form.getByLabel('Datum besluit').fill(new Date().toISOString().slice(0, 10));
+      await form.getByLabel('Motivering').fill('Consistent relaas; schuld en bedreiging bevestigd door de opvang.');
+      await form.getByRole('button', { name: 'Besluit vastleggen' }).click();
+      // Not a "not found" page: the notice says the access has ended, with the way back.
+      await expect.poll(() => section.getByTestId('identification-notice').textContent()).toContain('Uw toegang tot deze zaak eindigt hiermee');
+      expect(await bodyPage.locator('h1').textContent()).toMatch(/^Zaak NRM-/);
+      await expectNoAxeViolations(bodyPage, 'case page after the body decided');
+      await section.getByRole('link', { name: 'Terug naar zaken' }).click();
+      await bodyPage.waitForURL((url) => url.pathname === '/cases');
+      const after = await bodyPage.request.get('/api/cases?q=Haddad');
+      expect(((await after.json()) as { items: unknown[] }).items).toEqual([]);
+    } finally {
+      await bodyPage.context().close();
+    }
+  });
+
   it('shows a pending reconsideration in English, too', async () => {
     const found = await page.request.get('/api/cases?q=Kovalenko');
     const caseId = ((await found.json()) as { items: { id: string }[] }).items[0]!.id;

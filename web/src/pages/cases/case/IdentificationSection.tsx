@@ -1,5 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../../api/cases.ts';
 import { identificationQuery, invalidateCaseWork } from '../../../api/identification.ts';
@@ -31,15 +32,39 @@ function Identification({ data }: Props) {
   const result = useQuery(identificationQuery(data.id));
   const [requesting, setRequesting] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
+  const [accessEnded, setAccessEnded] = useState(false);
+  // A deciding body member sees the case only while the procedure is open (no referral, no
+  // case-wide scope): the decision ends that access, so the page must not reload into "not found".
+  const accessThroughProcedure = session?.user.role.scope !== 'all' && !data.myReferral;
   const view = result.data;
   const grants = { mayDecide: can(session, 'identification:decide'), mayReview: can(session, 'identification:review') };
   const mayRequest = can(session, 'identification:request') && (view?.stages.some((s) => s.requestable) ?? false);
 
-  function changed(message: string) {
+  function changed(message: string, decided = false) {
+    setRequesting(false);
+    if (decided && accessThroughProcedure) {
+      const ended = `${message} ${t('identification.accessEnded')}`;
+      setNotice(ended);
+      announce(ended);
+      setAccessEnded(true);
+      return;
+    }
     setNotice(message);
     announce(message);
-    setRequesting(false);
     void invalidateCaseWork(queryClient, data.id);
+  }
+
+  if (accessEnded) {
+    return (
+      <Section title={t('identification.title')}>
+        <Alert type="ok">
+          <p className="utrecht-paragraph" data-testid="identification-notice">{notice}</p>
+        </Alert>
+        <p className="utrecht-paragraph">
+          <Link to="/cases" className="utrecht-link utrecht-link--html-a">{t('caseView.backToCases')}</Link>
+        </p>
+      </Section>
+    );
   }
 
   return (

@@ -17,7 +17,8 @@ type Props = {
   stage: IdentificationStage | undefined;
   documents: CaseIdentification['documents'];
   grants: { mayDecide: boolean; mayReview: boolean };
-  onChanged: (message: string) => void;
+  /** `decided`: a decision (or review decision) was recorded, which may end the viewer's access. */
+  onChanged: (message: string, decided?: boolean) => void;
 };
 
 /** One identification procedure: its stage, body, the clock it waits on, its decisions and reviews, and what may be done next. */
@@ -100,7 +101,7 @@ export function ProcedureCard({ procedure, stage, documents, grants, onChanged }
             if (pending) await decideReview(pending.id, input);
             else await recordDecision(procedure.id, input);
             setDeciding(false);
-            onChanged(t('identification.decisionRecorded'));
+            onChanged(t('identification.decisionRecorded'), true);
           }}
         />
       ) : null}
