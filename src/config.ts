@@ -37,6 +37,10 @@ const schema = z.object({
   BAKEN_PUBLIC_POW_BITS: int(0, 24).default(14),
   BAKEN_PUBLIC_REPORTS_PER_HOUR: int(1, 100_000).default(30),
   BAKEN_TEST_CLOCK: z.enum(['off', 'on']).default('off'),
+  BAKEN_OUTREACH_RETENTION_DAYS: int(1, 3650).default(90),
+  BAKEN_OUTREACH_PROVIDER: z.enum(['outbox', 'development']).default('outbox'),
+  BAKEN_OUTREACH_SENDER: z.string().min(1).max(11).regex(/^[A-Za-z0-9 ]+$/, 'must be up to 11 letters, digits or spaces (an SMS sender name)').default('Info'),
+  BAKEN_OUTREACH_CHAT_LINK: z.string().url().startsWith('https://', 'must be an https:// link').default('https://chat.example.org/hi'),
   NODE_ENV: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -71,6 +75,14 @@ export type Config = {
    * legal clocks can be seen warning and escalating. Refused when NODE_ENV is production.
    */
   testClock: boolean;
+  /** Online outreach: days after which ads of people never contacted are purged. */
+  outreachRetentionDays: number;
+  /** Online outreach: how messages leave ('outbox': a worker sends them by hand; 'development': recorded, never sent). */
+  outreachProvider: 'outbox' | 'development';
+  /** Online outreach: the neutral sender name of first messages. */
+  outreachSender: string;
+  /** Online outreach: the chat link offered in first messages ({chatLink}). */
+  outreachChatLink: string;
 };
 
 export class ConfigError extends Error {
@@ -117,5 +129,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     publicPowBits: e.BAKEN_PUBLIC_POW_BITS,
     publicReportsPerHour: e.BAKEN_PUBLIC_REPORTS_PER_HOUR,
     testClock: e.BAKEN_TEST_CLOCK === 'on',
+    outreachRetentionDays: e.BAKEN_OUTREACH_RETENTION_DAYS,
+    outreachProvider: e.BAKEN_OUTREACH_PROVIDER,
+    outreachSender: e.BAKEN_OUTREACH_SENDER,
+    outreachChatLink: e.BAKEN_OUTREACH_CHAT_LINK,
   };
 }

@@ -19,6 +19,13 @@ export const RESOURCE_ACTIONS: Record<string, readonly string[]> = {
   note: ['list', 'write'],
   document: ['list', 'upload', 'download'],
   retention: ['list', 'run'],
+  'outreach-ad': ['import', 'list', 'read', 'purge'],
+  'outreach-source': ['list', 'manage'],
+  'outreach-cluster': ['list', 'read', 'claim', 'assign'],
+  'outreach-contact': ['list', 'create', 'reveal', 'record-outcome', 'handover'],
+  'outreach-template': ['list', 'write', 'approve'],
+  'outreach-opt-out': ['record'],
+  'outreach-funnel': ['read'],
 };
 
 export function isKnownGrant(grant: string): boolean {

@@ -53,3 +53,20 @@ export function nameToken(keyring: Keyring, word: string): string | null {
 export function dateOfBirthToken(keyring: Keyring, dateOfBirth: string | null | undefined): string | null {
   return dateOfBirth ? hmacHex(derivedKey(keyring, 'blind-index'), `dob:${dateOfBirth}`) : null;
 }
+
+/**
+ * Online outreach: the keyed hash of a phone number (E.164), for the opt-out register and for finding
+ * earlier contacts with the same number without storing or indexing the number itself.
+ */
+export function phoneToken(keyring: Keyring, e164: string): string {
+  return hmacHex(derivedKey(keyring, 'blind-index'), `phone:${e164}`);
+}
+
+/**
+ * Online outreach: the keyed hash of one clustering key of an ad (a phone, e-mail or handle, a photo-hash
+ * band, a template LSH band), so that new ads find the clusters they may join through an index that
+ * holds no plaintext identifier.
+ */
+export function outreachKeyToken(keyring: Keyring, key: string): string {
+  return hmacHex(derivedKey(keyring, 'blind-index'), `outreach:${key}`, 24);
+}

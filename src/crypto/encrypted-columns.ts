@@ -37,4 +37,11 @@ export const ENCRYPTED_COLUMNS: readonly EncryptedColumn[] = [
   column('tasks', 'note_enc'),
   column('case_corrections', 'old_enc'),
   column('case_corrections', 'new_enc'),
+  column('outreach_clusters', 'reasons_enc'),
+  column('outreach_ads', 'record_enc'),
+  column('outreach_ads', 'features_enc'),
+  column('outreach_ad_versions', 'record_enc'),
+  column('outreach_contacts', 'phone_enc'),
+  column('outreach_contacts', 'message_enc'),
+  column('outreach_contact_events', 'note_enc'),
 ];

@@ -5,10 +5,12 @@
 import type * as F from './tables/foundation.ts';
 import type * as R from './tables/referral-mechanism.ts';
 import type * as C from './tables/case-work.ts';
+import type * as O from './tables/outreach-work.ts';
 
 export type * from './tables/foundation.ts';
 export type * from './tables/referral-mechanism.ts';
 export type * from './tables/case-work.ts';
+export type * from './tables/outreach-work.ts';
 
 export interface DB {
   organisations: F.OrganisationsTable;
@@ -38,4 +40,15 @@ export interface DB {
   case_documents: C.CaseDocumentsTable;
   case_corrections: C.CaseCorrectionsTable;
   retention_runs: C.RetentionRunsTable;
+  outreach_sources: O.OutreachSourcesTable;
+  outreach_imports: O.OutreachImportsTable;
+  outreach_clusters: O.OutreachClustersTable;
+  outreach_ads: O.OutreachAdsTable;
+  outreach_ad_versions: O.OutreachAdVersionsTable;
+  outreach_ad_keys: O.OutreachAdKeysTable;
+  outreach_message_templates: O.OutreachMessageTemplatesTable;
+  outreach_opt_outs: O.OutreachOptOutsTable;
+  outreach_contacts: O.OutreachContactsTable;
+  outreach_contact_events: O.OutreachContactEventsTable;
+  outreach_weekly_counts: O.OutreachWeeklyCountsTable;
 }

@@ -32,6 +32,10 @@ import { publicIntakeRoutes } from './routes/public-intake.ts';
 import { referralRoutes } from './routes/referrals.ts';
 import { signalRoutes } from './routes/signals.ts';
 import { testClockRoutes } from './routes/test-clock.ts';
+import { outreachContactRoutes } from './routes/outreach-contact.ts';
+import { outreachFunnelRoutes } from './routes/outreach-funnel.ts';
+import { outreachImportRoutes } from './routes/outreach-import.ts';
+import { outreachWorklistRoutes } from './routes/outreach-worklist.ts';
 import type { ServerState } from './server-state.ts';
 
 export const WEB_DIST = path.resolve(import.meta.dirname, '../../dist/web');
@@ -95,6 +99,10 @@ export async function buildServer(config: Config, state: ServerState, logger: Lo
   await app.register(identificationRoutes);
   await app.register(workspaceRoutes);
   await app.register(rightsRoutes);
+  await app.register(outreachImportRoutes);
+  await app.register(outreachWorklistRoutes);
+  await app.register(outreachContactRoutes);
+  await app.register(outreachFunnelRoutes);
   if (config.testClock) await app.register(testClockRoutes(state));
 
   const hasWeb = fs.existsSync(path.join(WEB_DIST, 'index.html'));

@@ -21,6 +21,16 @@ import { SignalPage } from './pages/cases/SignalPage.tsx';
 import { TriagePage } from './pages/cases/TriagePage.tsx';
 import { DeadlinesPage } from './pages/clocks/DeadlinesPage.tsx';
 import { RetentionPage } from './pages/retention/RetentionPage.tsx';
+import { OutreachContactPage } from './pages/outreach/contact/ContactPage.tsx';
+import { OutreachContactsPage } from './pages/outreach/contact/ContactsPage.tsx';
+import { OutreachNewContactPage } from './pages/outreach/contact/NewContactPage.tsx';
+import { OutreachTemplatesPage } from './pages/outreach/contact/TemplatesPage.tsx';
+import { OutreachFunnelPage } from './pages/outreach/funnel/FunnelPage.tsx';
+import { OutreachImportPage } from './pages/outreach/import/ImportPage.tsx';
+import { OutreachSourcesPage } from './pages/outreach/import/SourcesPage.tsx';
+import { OutreachClusterPage } from './pages/outreach/worklist/ClusterPage.tsx';
+import { OutreachTodayPage } from './pages/outreach/worklist/TodayPage.tsx';
+import { OutreachWorklistPage } from './pages/outreach/worklist/WorklistPage.tsx';
 import { TasksPage } from './pages/clocks/TasksPage.tsx';
 import { MySignalsPage } from './pages/intake/MySignalsPage.tsx';
 import { PublicFollowUpPage } from './pages/intake/PublicFollowUpPage.tsx';
@@ -86,6 +96,17 @@ const referralsRoute = createRoute({ getParentRoute: () => appRoute, path: '/ref
 const deadlinesRoute = createRoute({ getParentRoute: () => appRoute, path: '/deadlines', component: DeadlinesPage });
 const tasksRoute = createRoute({ getParentRoute: () => appRoute, path: '/tasks', component: TasksPage });
 const retentionRoute = createRoute({ getParentRoute: () => appRoute, path: '/retention', component: RetentionPage });
+const outreachWorklistRoute = createRoute({ getParentRoute: () => appRoute, path: '/outreach', component: OutreachWorklistPage });
+const outreachClusterRoute = createRoute({ getParentRoute: () => appRoute, path: '/outreach/clusters/$clusterId', component: OutreachClusterPage });
+const outreachTodayRoute = createRoute({ getParentRoute: () => appRoute, path: '/outreach/today', component: OutreachTodayPage });
+const outreachContactsRoute = createRoute({ getParentRoute: () => appRoute, path: '/outreach/contacts', component: OutreachContactsPage });
+/** Query: ?cluster=<cluster id>&target=<phone token> (a keyed hash, never the number). */
+const outreachNewContactRoute = createRoute({ getParentRoute: () => appRoute, path: '/outreach/contacts/new', component: OutreachNewContactPage });
+const outreachContactRoute = createRoute({ getParentRoute: () => appRoute, path: '/outreach/contacts/$contactId', component: OutreachContactPage });
+const outreachTemplatesRoute = createRoute({ getParentRoute: () => appRoute, path: '/outreach/templates', component: OutreachTemplatesPage });
+const outreachImportRoute = createRoute({ getParentRoute: () => appRoute, path: '/outreach/import', component: OutreachImportPage });
+const outreachSourcesRoute = createRoute({ getParentRoute: () => appRoute, path: '/outreach/sources', component: OutreachSourcesPage });
+const outreachFunnelRoute = createRoute({ getParentRoute: () => appRoute, path: '/outreach/funnel', component: OutreachFunnelPage });
 
 const routeTree = rootRoute.addChildren([
   loginRoute,
@@ -106,6 +127,16 @@ const routeTree = rootRoute.addChildren([
     deadlinesRoute,
     tasksRoute,
     retentionRoute,
+    outreachWorklistRoute,
+    outreachClusterRoute,
+    outreachTodayRoute,
+    outreachContactsRoute,
+    outreachNewContactRoute,
+    outreachContactRoute,
+    outreachTemplatesRoute,
+    outreachImportRoute,
+    outreachSourcesRoute,
+    outreachFunnelRoute,
     organisationsRoute,
     usersRoute,
     rolesRoute,

@@ -35,6 +35,8 @@ export interface SignalsTable {
   decided_at: Timestamp | null;
   decided_by_user_id: string | null;
   case_id: string | null;
+  /** Online outreach: the contact this signal was handed over from (migration 0012). */
+  outreach_contact_id: Generated<string | null>;
 }
 
 /** Possible duplicates found when a signal or a case was recorded (blind-index match). */

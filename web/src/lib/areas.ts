@@ -16,13 +16,20 @@ export type Area = {
     | '/deadlines'
     | '/tasks'
     | '/retention'
+    | '/outreach'
+    | '/outreach/today'
+    | '/outreach/contacts'
+    | '/outreach/templates'
+    | '/outreach/import'
+    | '/outreach/sources'
+    | '/outreach/funnel'
     | '/admin/organisations'
     | '/admin/users'
     | '/admin/roles'
     | '/admin/audit'
     | '/admin/jobs';
   grant: string;
-  group: 'nrm' | 'admin';
+  group: 'nrm' | 'outreach' | 'admin';
 };
 
 export const AREAS: Area[] = [
@@ -33,6 +40,13 @@ export const AREAS: Area[] = [
   { id: 'referrals', path: '/referrals', grant: 'referral:list', group: 'nrm' },
   { id: 'deadlines', path: '/deadlines', grant: 'clock:list', group: 'nrm' },
   { id: 'tasks', path: '/tasks', grant: 'task:list', group: 'nrm' },
+  { id: 'outreachWorklist', path: '/outreach', grant: 'outreach-cluster:list', group: 'outreach' },
+  { id: 'outreachToday', path: '/outreach/today', grant: 'outreach-contact:create', group: 'outreach' },
+  { id: 'outreachContacts', path: '/outreach/contacts', grant: 'outreach-contact:list', group: 'outreach' },
+  { id: 'outreachTemplates', path: '/outreach/templates', grant: 'outreach-template:list', group: 'outreach' },
+  { id: 'outreachImport', path: '/outreach/import', grant: 'outreach-ad:import', group: 'outreach' },
+  { id: 'outreachSources', path: '/outreach/sources', grant: 'outreach-source:list', group: 'outreach' },
+  { id: 'outreachFunnel', path: '/outreach/funnel', grant: 'outreach-funnel:read', group: 'outreach' },
   { id: 'organisations', path: '/admin/organisations', grant: 'organisation:list', group: 'admin' },
   { id: 'users', path: '/admin/users', grant: 'user:list', group: 'admin' },
   { id: 'roles', path: '/admin/roles', grant: 'role:list', group: 'admin' },

@@ -1,0 +1,13 @@
+import { useTranslation } from 'react-i18next';
+import { RequireGrant } from '../../../components/AdminPage.tsx';
+import { Page } from '../../../components/Page.tsx';
+
+/** Placeholder: being built (issue 6). */
+export function OutreachTodayPage() {
+  const { t } = useTranslation();
+  return (
+    <RequireGrant grant="outreach-contact:create">
+      <Page title={t('areas.outreachToday.title')} />
+    </RequireGrant>
+  );
+}
