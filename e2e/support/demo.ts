@@ -10,6 +10,8 @@ export const DEMO = {
   legalAid: 'legal-aid@baken.example',
   identificationBody: 'identification-body@baken.example',
   outreachWorker: 'outreach-worker@baken.example',
+  /** A second outreach worker: approves templates written by the first (four-eyes rule), takes assignments. */
+  outreachColleague: 'outreach-colleague@baken.example',
   analyst: 'analyst@baken.example',
 } as const;
 

@@ -33,5 +33,6 @@ export const DEMO_USERS: { email: string; name: string; role: string; organisati
   { email: 'legal-aid@baken.example', name: 'Lotte Rechtshulp', role: 'service-provider', organisation: 'legal' },
   { email: 'identification-body@baken.example', name: 'Ines Commissielid', role: 'identification-body-member', organisation: 'identification' },
   { email: 'outreach-worker@baken.example', name: 'Olga Outreach', role: 'outreach-worker', organisation: 'outreach' },
+  { email: 'outreach-colleague@baken.example', name: 'Noor Outreach', role: 'outreach-worker', organisation: 'outreach' },
   { email: 'analyst@baken.example', name: 'Sem Statistiek', role: 'statistics-analyst', organisation: 'registrar' },
 ];

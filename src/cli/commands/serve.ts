@@ -1,3 +1,5 @@
+import { outreachContactJobHandlers, outreachContactRecurringJobs } from '../../outreach-work/contact/contact-jobs.ts';
+import { outreachImportJobHandlers, outreachImportRecurringJobs } from '../../outreach-work/import/import-jobs.ts';
 import os from 'node:os';
 import type { Command } from 'commander';
 import { openServices } from '../../app-services.ts';
@@ -45,8 +47,8 @@ async function serve() {
   if (config.jobsEnabled) {
     worker = createWorker({
       services,
-      handlers: { ...foundationJobHandlers, ...clockJobHandlers, ...retentionJobHandlers },
-      recurring: [...foundationRecurringJobs, ...clockRecurringJobs, ...retentionRecurringJobs],
+      handlers: { ...foundationJobHandlers, ...clockJobHandlers, ...retentionJobHandlers, ...outreachImportJobHandlers, ...outreachContactJobHandlers },
+      recurring: [...foundationRecurringJobs, ...clockRecurringJobs, ...retentionRecurringJobs, ...outreachImportRecurringJobs, ...outreachContactRecurringJobs],
       workerId: `${os.hostname()}:${process.pid}`,
       pollMs: config.jobPollMs,
     });

@@ -15,6 +15,14 @@ import rightsEn from './sections/rights.en.json';
 import rightsNl from './sections/rights.nl.json';
 import workspaceEn from './sections/workspace.en.json';
 import workspaceNl from './sections/workspace.nl.json';
+import outreachImportEn from './sections/outreach-import.en.json';
+import outreachImportNl from './sections/outreach-import.nl.json';
+import outreachWorklistEn from './sections/outreach-worklist.en.json';
+import outreachWorklistNl from './sections/outreach-worklist.nl.json';
+import outreachContactEn from './sections/outreach-contact.en.json';
+import outreachContactNl from './sections/outreach-contact.nl.json';
+import outreachFunnelEn from './sections/outreach-funnel.en.json';
+import outreachFunnelNl from './sections/outreach-funnel.nl.json';
 
 export const LOCALES: Locale[] = ['nl', 'en'];
 const STORAGE_KEY = 'baken.locale';
@@ -63,8 +71,8 @@ i18n.on('languageChanged', (lng) => {
 void i18n.use(initReactI18next).init({
   // Each capability keeps its texts in its own section file (top-level keys must not collide).
   resources: {
-    nl: { translation: { ...nl, ...intakeNl, ...casesNl, ...clocksNl, ...identificationNl, ...workspaceNl, ...rightsNl } },
-    en: { translation: { ...en, ...intakeEn, ...casesEn, ...clocksEn, ...identificationEn, ...workspaceEn, ...rightsEn } },
+    nl: { translation: { ...nl, ...intakeNl, ...casesNl, ...clocksNl, ...identificationNl, ...workspaceNl, ...rightsNl, ...outreachImportNl, ...outreachWorklistNl, ...outreachContactNl, ...outreachFunnelNl } },
+    en: { translation: { ...en, ...intakeEn, ...casesEn, ...clocksEn, ...identificationEn, ...workspaceEn, ...rightsEn, ...outreachImportEn, ...outreachWorklistEn, ...outreachContactEn, ...outreachFunnelEn } },
   },
   lng: storedLocale(),
   fallbackLng: 'nl',
