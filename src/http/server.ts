@@ -34,6 +34,7 @@ import { signalRoutes } from './routes/signals.ts';
 import { testClockRoutes } from './routes/test-clock.ts';
 import { outreachContactRoutes } from './routes/outreach-contact.ts';
 import { outreachFunnelRoutes } from './routes/outreach-funnel.ts';
+import { outreachHandoverRoutes } from './routes/outreach-handover.ts';
 import { outreachImportRoutes } from './routes/outreach-import.ts';
 import { outreachWorklistRoutes } from './routes/outreach-worklist.ts';
 import type { ServerState } from './server-state.ts';
@@ -102,6 +103,7 @@ export async function buildServer(config: Config, state: ServerState, logger: Lo
   await app.register(outreachImportRoutes);
   await app.register(outreachWorklistRoutes);
   await app.register(outreachContactRoutes);
+  await app.register(outreachHandoverRoutes);
   await app.register(outreachFunnelRoutes);
   if (config.testClock) await app.register(testClockRoutes(state));
 

@@ -23,6 +23,8 @@ import outreachContactEn from './sections/outreach-contact.en.json';
 import outreachContactNl from './sections/outreach-contact.nl.json';
 import outreachFunnelEn from './sections/outreach-funnel.en.json';
 import outreachFunnelNl from './sections/outreach-funnel.nl.json';
+import outreachHandoverEn from './sections/outreach-handover.en.json';
+import outreachHandoverNl from './sections/outreach-handover.nl.json';
 
 export const LOCALES: Locale[] = ['nl', 'en'];
 const STORAGE_KEY = 'baken.locale';
@@ -71,8 +73,8 @@ i18n.on('languageChanged', (lng) => {
 void i18n.use(initReactI18next).init({
   // Each capability keeps its texts in its own section file (top-level keys must not collide).
   resources: {
-    nl: { translation: { ...nl, ...intakeNl, ...casesNl, ...clocksNl, ...identificationNl, ...workspaceNl, ...rightsNl, ...outreachImportNl, ...outreachWorklistNl, ...outreachContactNl, ...outreachFunnelNl } },
-    en: { translation: { ...en, ...intakeEn, ...casesEn, ...clocksEn, ...identificationEn, ...workspaceEn, ...rightsEn, ...outreachImportEn, ...outreachWorklistEn, ...outreachContactEn, ...outreachFunnelEn } },
+    nl: { translation: { ...nl, ...intakeNl, ...casesNl, ...clocksNl, ...identificationNl, ...workspaceNl, ...rightsNl, ...outreachImportNl, ...outreachWorklistNl, ...outreachContactNl, ...outreachFunnelNl, ...outreachHandoverNl } },
+    en: { translation: { ...en, ...intakeEn, ...casesEn, ...clocksEn, ...identificationEn, ...workspaceEn, ...rightsEn, ...outreachImportEn, ...outreachWorklistEn, ...outreachContactEn, ...outreachFunnelEn, ...outreachHandoverEn } },
   },
   lng: storedLocale(),
   fallbackLng: 'nl',
