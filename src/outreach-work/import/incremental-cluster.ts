@@ -107,8 +107,8 @@ function assignIds(ads: readonly NeighbourAd[], out: ClusterOutput): { clusterId
   });
   pairs.sort((a, b) => b.n - a.n || a.c - b.c || (a.old < b.old ? -1 : a.old > b.old ? 1 : 0));
   const C = out.clusters.length;
-  const clusterIds: (string | null)[] = new Array<string | null>(C).fill(null);
-  const continued = new Array<boolean>(C).fill(false);
+  const clusterIds: (string | null)[] = Array.from({ length: C }, (): string | null => null);
+  const continued = Array.from({ length: C }, () => false);
   const usedOld = new Set<string>();
   for (const p of pairs) {
     if (clusterIds[p.c] !== null || usedOld.has(p.old)) continue;

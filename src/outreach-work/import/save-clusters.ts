@@ -27,9 +27,9 @@ export async function saveClusters(tx: Ctx, plan: ReclusterPlan): Promise<SavedC
   const now = tx.clock.now();
   const C = out.clusters.length;
   const languages: string[][] = Array.from({ length: C }, () => []);
-  const minor = new Array<boolean>(C).fill(false);
-  const firstSeen: (Date | null)[] = new Array<Date | null>(C).fill(null);
-  const lastSeen: (Date | null)[] = new Array<Date | null>(C).fill(null);
+  const minor = Array.from({ length: C }, () => false);
+  const firstSeen: (Date | null)[] = Array.from({ length: C }, (): Date | null => null);
+  const lastSeen: (Date | null)[] = Array.from({ length: C }, (): Date | null => null);
   for (let i = 0; i < ads.length; i++) {
     const c = out.clusterOf[i]!;
     const a = ads[i]!;
