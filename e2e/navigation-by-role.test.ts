@@ -20,9 +20,9 @@ describe('navigation follows the grants of the role', () => {
   it('shows the administrator every administration area', async () => {
     const page = await newPage(browser);
     await signIn(page, DEMO.admin);
-    expect(await navLinks(page)).toEqual(['Start', 'Organisaties', 'Gebruikers', 'Rollen', 'Audittrail', 'Achtergrondtaken', 'Bewaartermijnen']);
+    expect(await navLinks(page)).toEqual(['Start', 'Organisaties', 'Gebruikers', 'Rollen', 'Audittrail', 'Achtergrondtaken', 'Bewaartermijnen', 'Advertentiebronnen']);
     const areas = await page.getByTestId('areas').getByRole('link').allTextContents();
-    expect(areas).toEqual(['Organisaties beheren', 'Gebruikers beheren', 'Rollen en rechten', 'Audittrail', 'Achtergrondtaken', 'Bewaartermijnen']);
+    expect(areas).toEqual(['Organisaties beheren', 'Gebruikers beheren', 'Rollen en rechten', 'Audittrail', 'Achtergrondtaken', 'Bewaartermijnen', 'Advertentiebronnen']);
     expect(await page.locator('dl').textContent()).toContain('Beheerder');
     await expectNoAxeViolations(page, 'home page (administrator)');
     await screenshot(page, 'home-admin');
@@ -43,12 +43,12 @@ describe('navigation follows the grants of the role', () => {
     await page.context().close();
   });
 
-  it('shows the outreach worker only reporting a signal and their own signals', async () => {
+  it('shows the outreach worker signal reporting and the outreach work, nothing of case work', async () => {
     const page = await newPage(browser);
     await signIn(page, DEMO.outreachWorker);
-    expect(await navLinks(page)).toEqual(['Start', 'Signaal melden', 'Mijn signalen']);
+    expect(await navLinks(page)).toEqual(['Start', 'Signaal melden', 'Mijn signalen', 'Werklijst', 'Contacten vandaag', 'Contacten', 'Berichtsjablonen', 'Advertenties importeren', 'Trechter outreach']);
     const areas = await page.getByTestId('areas').getByRole('link').allTextContents();
-    expect(areas).toEqual(['Signaal melden', 'Mijn signalen']);
+    expect(areas).toEqual(['Signaal melden', 'Mijn signalen', 'Werklijst outreach', 'Contactlijst van vandaag', 'Contacten en opvolging', 'Berichtsjablonen', 'Advertenties importeren', 'Trechter outreach']);
     await expectNoAxeViolations(page, 'home page of the outreach worker');
     await screenshot(page, 'home-outreach-worker');
     await page.context().close();

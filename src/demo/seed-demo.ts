@@ -6,12 +6,13 @@ import { createOrganisation } from '../organisations/create-organisation.ts';
 import { createUser } from '../users/create-user.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { seedIdentification } from './seed-identification.ts';
+import { seedOutreachAds } from './seed-outreach-ads.ts';
 import { seedReferralMechanism } from './seed-referral-mechanism.ts';
 import { seedRights } from './seed-rights.ts';
 import { seedWorkspace } from './seed-workspace.ts';
 import { DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_TOTP_SECRET, DEMO_USERS } from './demo-directory.ts';
 
-export type DemoReport = { seeded: boolean; organisations: number; users: number; signals?: number; cases?: number; referrals?: number };
+export type DemoReport = { seeded: boolean; organisations: number; users: number; signals?: number; cases?: number; referrals?: number; outreachAds?: number; outreachClusters?: number };
 
 /**
  * Seeds the demo: organisations of every type and one user per role. Idempotent: does nothing when
@@ -45,7 +46,9 @@ export async function seedDemo(services: AppServices): Promise<DemoReport> {
       ...(await seedWorkspace(tx, userIds, orgIds)),
       ...(await seedRights(tx, userIds, orgIds)),
     };
-    await recordAudit(tx, { action: 'demo.seed', resourceType: 'system', details: { organisations: DEMO_ORGANISATIONS.length, users: DEMO_USERS.length, ...nrm } });
-    return { seeded: true, organisations: DEMO_ORGANISATIONS.length, users: DEMO_USERS.length, ...nrm };
+    const corpus = await seedOutreachAds(tx);
+    const outreach = { outreachAds: corpus.ads, outreachClusters: corpus.clusters };
+    await recordAudit(tx, { action: 'demo.seed', resourceType: 'system', details: { organisations: DEMO_ORGANISATIONS.length, users: DEMO_USERS.length, ...nrm, ...outreach } });
+    return { seeded: true, organisations: DEMO_ORGANISATIONS.length, users: DEMO_USERS.length, ...nrm, ...outreach };
   });
 }

@@ -45,7 +45,6 @@ export const AREAS: Area[] = [
   { id: 'outreachContacts', path: '/outreach/contacts', grant: 'outreach-contact:list', group: 'outreach' },
   { id: 'outreachTemplates', path: '/outreach/templates', grant: 'outreach-template:list', group: 'outreach' },
   { id: 'outreachImport', path: '/outreach/import', grant: 'outreach-ad:import', group: 'outreach' },
-  { id: 'outreachSources', path: '/outreach/sources', grant: 'outreach-source:list', group: 'outreach' },
   { id: 'outreachFunnel', path: '/outreach/funnel', grant: 'outreach-funnel:read', group: 'outreach' },
   { id: 'organisations', path: '/admin/organisations', grant: 'organisation:list', group: 'admin' },
   { id: 'users', path: '/admin/users', grant: 'user:list', group: 'admin' },
@@ -53,6 +52,7 @@ export const AREAS: Area[] = [
   { id: 'audit', path: '/admin/audit', grant: 'audit:list', group: 'admin' },
   { id: 'jobs', path: '/admin/jobs', grant: 'job:list', group: 'admin' },
   { id: 'retention', path: '/retention', grant: 'retention:list', group: 'admin' },
+  { id: 'outreachSources', path: '/outreach/sources', grant: 'outreach-source:manage', group: 'admin' },
 ];
 
 export function areasFor(session: Session | null): Area[] {
