@@ -30,7 +30,18 @@ describe('demo data', () => {
     const withdrawn = await database.db.selectFrom('consents').select('id').where('withdrawn_at', 'is not', null).execute();
     expect(withdrawn.length).toBeGreaterThan(0);
     const channels = new Set((await database.db.selectFrom('signals').select('channel').execute()).map((r) => r.channel));
-    expect([...channels].sort()).toEqual(['anonymous-tip', 'professional', 'self-report']);
+    expect([...channels].sort()).toEqual(['anonymous-tip', 'outreach', 'professional', 'self-report']);
+    // Outreach: the corpus, approved first messages in eight languages, contacts in every state, an
+    // opt-out and a handover linked both ways.
+    expect(report.outreachAds).toBe(600);
+    const approved = await database.db.selectFrom('outreach_message_templates').select('language').where('status', '=', 'approved').execute();
+    expect(approved.map((t) => t.language).sort()).toEqual(['bg', 'en', 'es', 'hu', 'nl', 'pl', 'ro', 'th']);
+    const contacts = await database.db.selectFrom('outreach_contacts').select(['id', 'outcome', 'delivery', 'signal_id']).execute();
+    expect(new Set(contacts.map((c) => c.outcome ?? `(${c.delivery})`))).toEqual(new Set(['(queued)', 'no-answer', 'replied', 'conversation', 'declined', 'wants-help', 'referred']));
+    expect(await database.db.selectFrom('outreach_opt_outs').select('phone_token').execute()).toHaveLength(1);
+    const handedOver = contacts.find((c) => c.signal_id !== null)!;
+    const signal = await database.db.selectFrom('signals').select(['channel', 'outreach_contact_id', 'legal_basis']).where('id', '=', handedOver.signal_id!).executeTakeFirstOrThrow();
+    expect(signal).toEqual({ channel: 'outreach', outreach_contact_id: handedOver.id, legal_basis: 'consent' });
     expect((await verifyAuditChain(database.db)).ok).toBe(true);
     // Seeding twice changes nothing.
     expect((await seedDemo({ db: database.db, keyring: ctx.keyring, config: ctx.config, logger: ctx.logger, clock: ctx.clock })).seeded).toBe(false);

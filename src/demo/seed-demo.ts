@@ -7,12 +7,13 @@ import { createUser } from '../users/create-user.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { seedIdentification } from './seed-identification.ts';
 import { seedOutreachAds } from './seed-outreach-ads.ts';
+import { seedOutreachContacts } from './seed-outreach-contacts.ts';
 import { seedReferralMechanism } from './seed-referral-mechanism.ts';
 import { seedRights } from './seed-rights.ts';
 import { seedWorkspace } from './seed-workspace.ts';
 import { DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_TOTP_SECRET, DEMO_USERS } from './demo-directory.ts';
 
-export type DemoReport = { seeded: boolean; organisations: number; users: number; signals?: number; cases?: number; referrals?: number; outreachAds?: number; outreachClusters?: number };
+export type DemoReport = { seeded: boolean; organisations: number; users: number; signals?: number; cases?: number; referrals?: number; outreachAds?: number; outreachClusters?: number; outreachContacts?: number; outreachTemplates?: number };
 
 /**
  * Seeds the demo: organisations of every type and one user per role. Idempotent: does nothing when
@@ -47,7 +48,7 @@ export async function seedDemo(services: AppServices): Promise<DemoReport> {
       ...(await seedRights(tx, userIds, orgIds)),
     };
     const corpus = await seedOutreachAds(tx);
-    const outreach = { outreachAds: corpus.ads, outreachClusters: corpus.clusters };
+    const outreach = { outreachAds: corpus.ads, outreachClusters: corpus.clusters, ...(await seedOutreachContacts(tx, userIds)) };
     await recordAudit(tx, { action: 'demo.seed', resourceType: 'system', details: { organisations: DEMO_ORGANISATIONS.length, users: DEMO_USERS.length, ...nrm, ...outreach } });
     return { seeded: true, organisations: DEMO_ORGANISATIONS.length, users: DEMO_USERS.length, ...nrm, ...outreach };
   });
