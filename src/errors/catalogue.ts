@@ -23,6 +23,8 @@ export const ERROR_CATALOGUE = {
   RATE_LIMITED: { status: 429, message: 'Too many requests; wait a moment and try again.' },
   INTERNAL: { status: 500, message: 'Something went wrong on our side.' },
   NOT_READY: { status: 503, message: 'The service is starting or stopping.' },
+  OPTED_OUT: { status: 409, message: 'This number has opted out of contact; it is never contacted again.' },
+  UNSAFE_MESSAGE: { status: 422, message: 'The message breaks the safety rules for first contact.' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;
