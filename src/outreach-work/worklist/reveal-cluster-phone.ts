@@ -1,7 +1,7 @@
 import { assertCan } from '../../access/can.ts';
 import { recordAudit } from '../../audit/record-audit.ts';
 import { inTransaction, type Ctx } from '../../context.ts';
-import { conflict, notFound } from '../../errors/catalogue.ts';
+import { DomainError, notFound } from '../../errors/catalogue.ts';
 import { clusterPhones } from '../ad-store.ts';
 import { phoneStatus } from './phone-status.ts';
 
@@ -19,7 +19,7 @@ export async function revealClusterPhone(ctx: Ctx, input: { clusterId: string; t
     if (!phone) throw notFound('This cluster has no phone number with this token.');
     const status = await phoneStatus(tx.db, [phone.token]);
     if (status.optedOut.has(phone.token)) {
-      throw conflict('This number is in the opt-out register: it is not shown and must not be contacted.');
+      throw new DomainError('OPTED_OUT', 'This number is in the opt-out register: it is not shown and must not be contacted.');
     }
     await recordAudit(tx, {
       action: 'outreach-contact.reveal',

@@ -20,7 +20,12 @@ export function MainNav() {
           </li>
           {areas.map((area) => (
             <li className="utrecht-nav-list__item" key={area.id}>
-              <Link to={area.path} className="utrecht-nav-list__link baken-nav__link" activeProps={{ 'aria-current': 'page' }}>
+              <Link
+                to={area.path}
+                className="utrecht-nav-list__link baken-nav__link"
+                activeOptions={{ exact: area.path === '/outreach' }}
+                activeProps={{ 'aria-current': 'page' }}
+              >
                 {t(`areas.${area.id}.nav`)}
               </Link>
             </li>
