@@ -20,8 +20,8 @@ const program = new Command('baken')
   .version('0.1.0')
   .showHelpAfterError();
 
-for (const command of [serve, migrate, demo, user, outreach]) command.register(program);
-for (const command of [backup, restore, keys, retention]) command.register(program, openForCli);
+for (const command of [serve, migrate, demo, user]) command.register(program);
+for (const command of [backup, restore, keys, retention, outreach]) command.register(program, openForCli);
 audit.register(program);
 
 await program.parseAsync(process.argv);

@@ -4,13 +4,21 @@ import { InvalidArgumentError, type Command } from 'commander';
 import { generateCorpus } from '../../outreach/generate/generate-corpus.ts';
 import { evaluateFiles } from '../../outreach/metrics/evaluate.ts';
 import { runAnalysis, type AnalysisProgress, type AnalysisSummary } from '../../outreach/run-analysis.ts';
-import { messageOf } from './cli-support.ts';
+import type { OpenedServices } from '../../app-services.ts';
+import { importFile } from '../../outreach-work/import/import-file.ts';
+import type { PresentedImport } from '../../outreach-work/import/present-import.ts';
+import { purgeAds } from '../../outreach-work/import/purge-ads.ts';
+import { progressBar } from '../progress.ts';
+import { formatBytes, messageOf, runWithServices } from './cli-support.ts';
 
 const SHOWN_MALFORMED = 20;
 
-/** `baken outreach analyze|generate|evaluate`: the outreach engine on files, no database. */
-export function register(program: Command): void {
-  const outreach = program.command('outreach').description('Online outreach: analyse, group and rank sex-work ads (JSON Lines, see docs/ad-format.md)');
+/**
+ * `baken outreach analyze|generate|evaluate`: the outreach engine on files, no database;
+ * `baken outreach import|purge`: the ads in the database (the same operations as the web app and jobs).
+ */
+export function register(program: Command, open: () => Promise<OpenedServices>): void {
+  const outreach = program.command('outreach').description('Online outreach: analyse, group and rank sex-work ads (JSON Lines, see docs/ad-format.md); import them into the database and purge old ones');
 
   outreach
     .command('analyze')
@@ -74,6 +82,54 @@ export function register(program: Command): void {
         process.exitCode = 1;
       }
     });
+
+  outreach
+    .command('import')
+    .description('Import ads (JSON Lines, docs/ad-format.md) into the database: idempotent by source and id, edits keep their history, new ads join clusters')
+    .argument('<file>', 'input file: JSON Lines ads')
+    .option('--json', 'print the import run as JSON')
+    .action(async (file: string, opts: { json?: boolean }) => {
+      await runWithServices('outreach import', open, async (_services, ctx) => {
+        const bar = progressBar('Importing');
+        let run: PresentedImport;
+        try {
+          run = await importFile(ctx, { file, onProgress: (c, total) => bar.update(c.processedBytes, total) });
+        } finally {
+          bar.stop();
+        }
+        return opts.json ? JSON.stringify(run, null, 2) : formatImport(run);
+      });
+    });
+
+  outreach
+    .command('purge')
+    .description('Delete ads of people never contacted once the retention period (BAKEN_OUTREACH_RETENTION_DAYS) has passed; opt-outs are kept')
+    .option('--dry-run', 'change nothing; count what a real run would delete')
+    .option('--json', 'print the result as JSON')
+    .action(async (opts: { dryRun?: boolean; json?: boolean }) => {
+      await runWithServices(
+        'outreach purge',
+        open,
+        async (_services, ctx) => {
+          const r = await purgeAds(ctx, { dryRun: Boolean(opts.dryRun) });
+          if (opts.json) return JSON.stringify(r, null, 2);
+          const verb = r.dryRun ? 'Dry run (nothing changed): would delete' : 'Deleted';
+          return `${verb} ${r.clusters} cluster(s), ${r.ads} ad(s) and ${r.versions} ad version(s) last seen before ${r.cutoff} (retention ${r.retentionDays} days) of people never contacted.`;
+        },
+        { action: 'outreach-ad.purge', resourceType: 'outreach-ad', purpose: 'retention' },
+      );
+    });
+}
+
+export function formatImport(r: PresentedImport): string {
+  const lines = [
+    `Import ${r.id} ${r.status}: ${r.fileName ?? ''} (${formatBytes(r.totalBytes)}, ${r.lines} lines)`,
+    `  ${r.created} new, ${r.updated} changed, ${r.unchanged} unchanged; ${r.clustersTouched} cluster update(s); ${r.malformed} malformed line(s) skipped`,
+  ];
+  for (const p of r.problems.slice(0, SHOWN_MALFORMED)) lines.push(`  line ${p.line}: ${p.message}`);
+  if (r.malformed > Math.min(r.problems.length, SHOWN_MALFORMED)) lines.push(`  ... and ${r.malformed - Math.min(r.problems.length, SHOWN_MALFORMED)} more`);
+  if (r.error) lines.push(`  error: ${r.error}`);
+  return lines.join('\n');
 }
 
 function parseCount(v: string): number {

@@ -1,0 +1,23 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { assertCan } from '../../access/can.ts';
+import type { Ctx } from '../../context.ts';
+import { readByteBatches } from '../../outreach/io/jsonl-lines.ts';
+import type { ImportCounts } from './import-lines.ts';
+import { selectImports } from './import-query.ts';
+import { createImportRun, runImport } from './import-runs.ts';
+import { presentImport } from './present-import.ts';
+
+/**
+ * Imports a JSON Lines file from disk directly (`baken outreach import`), without the job queue and
+ * without storing the file: read in batches of lines, progress through `onProgress`.
+ */
+export async function importFile(ctx: Ctx, input: { file: string; onProgress?: (counts: ImportCounts, totalBytes: number) => void }) {
+  assertCan(ctx.actor, 'import', 'outreach-ad');
+  const file = path.resolve(input.file);
+  const stat = await fs.stat(file);
+  if (!stat.isFile()) throw new Error(`${file} is not a file`);
+  const id = await createImportRun(ctx, { channel: 'cli', fileName: path.basename(file), totalBytes: stat.size, status: 'running' });
+  await runImport(ctx, id, readByteBatches(file, 256 * 1024), (c) => input.onProgress?.(c, stat.size));
+  return presentImport(await selectImports(ctx.db).where('i.id', '=', id).executeTakeFirstOrThrow());
+}
