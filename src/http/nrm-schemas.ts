@@ -83,6 +83,8 @@ const identity = z.object({
 });
 
 export const signalDetail = queueItem.omit({ duplicateCount: true }).extend({
+  /** Handed over by online outreach: the contact it came from (only users with outreach grants may open it). */
+  outreachContactId: z.string().nullable(),
   sourceOrganisationType: z.string().nullable(),
   submittedByName: z.string().nullable(),
   language: z.string().nullable(),

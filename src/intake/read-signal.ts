@@ -62,6 +62,9 @@ export async function readSignal(ctx: Ctx, input: { id: string }) {
       place: row.place,
       sector: row.sector,
       legalBasis: row.legal_basis,
+      // Online outreach: the contact this signal was handed over from (an id only; the contact itself
+      // is readable by outreach roles alone).
+      outreachContactId: row.outreach_contact_id,
       additions: additions.map((a) => ({ receivedAt: a.received_at.toISOString(), text: openText(tx.keyring, 'signal_additions', 'text_enc', a.id, a.text_enc) ?? '' })),
       possibleDuplicates,
       decision:

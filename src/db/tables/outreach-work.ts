@@ -1,5 +1,8 @@
-import type { Generated } from 'kysely';
-import type { Json, Timestamp } from './column-types.ts';
+import type { ColumnType, Generated } from 'kysely';
+import type { Timestamp } from './column-types.ts';
+
+/** A jsonb column with a database default: written as a JSON string, optional on insert. */
+type JsonWithDefault = ColumnType<unknown, string | undefined, string>;
 
 /** Online outreach, part 2: imported ads, clusters, contact and handover. Keep in step with migration 0012. */
 
@@ -37,7 +40,7 @@ export interface OutreachImportsTable {
   malformed: Generated<number>;
   clusters_touched: Generated<number>;
   /** [{ line, message }] for the first malformed lines. */
-  problems: Generated<Json>;
+  problems: JsonWithDefault;
   error: string | null;
   started_by_user_id: string | null;
   started_by_label: string;
@@ -114,7 +117,7 @@ export interface OutreachMessageTemplatesTable {
   name: string;
   body: string;
   status: Generated<OutreachTemplateStatus>;
-  safety_problems: Generated<Json>;
+  safety_problems: JsonWithDefault;
   created_by_user_id: string | null;
   created_at: Timestamp;
   approved_by_user_id: string | null;

@@ -50,7 +50,7 @@ export async function createImportRun(ctx: Ctx, run: NewImportRun): Promise<stri
  * `problems` is typed Generated<Json> in db/tables/outreach-work.ts, which makes Kysely expect the
  * column type itself on update; the value really is a JSON string (jsonb).
  */
-const jsonValue = (value: unknown) => JSON.stringify(value) as never;
+const jsonValue = (value: unknown): string => JSON.stringify(value);
 
 const countColumns = (c: ImportCounts) => ({
   processed_bytes: c.processedBytes,

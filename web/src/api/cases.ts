@@ -88,6 +88,7 @@ export type SignalDecision = {
 
 export type SignalDetail = TriageItem & {
   submittedByName?: string | null;
+  outreachContactId?: string | null;
   person: Person | null;
   indicators: string[];
   description: string | null;

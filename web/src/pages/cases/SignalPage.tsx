@@ -37,6 +37,7 @@ function Signal({ signalId }: { signalId: string }) {
     <Page title={t('signalView.title', { number: data.number })} wide>
       <p className="utrecht-paragraph">{back}</p>
       <UrgencyBadges acuteDanger={data.acuteDanger} minor={data.minorInvolved || !!data.presumedMinor} />
+      {data.channel === 'outreach' ? <FromOutreach outreachContactId={data.outreachContactId ?? null} /> : null}
       <SignalDetails signal={data} />
       {data.decision ? (
         <DecisionSummary decision={data.decision} />
@@ -44,6 +45,28 @@ function Signal({ signalId }: { signalId: string }) {
         <DecisionPanel signal={data} />
       ) : null}
     </Page>
+  );
+}
+
+/**
+ * A signal handed over by the outreach team: everyone who sees the signal learns it came "via online
+ * outreach"; only users who may list outreach contacts get the link back to the contact.
+ */
+function FromOutreach({ outreachContactId }: { outreachContactId: string | null }) {
+  const { t } = useTranslation();
+  const session = useSession();
+  return (
+    <div data-testid="signal-from-outreach">
+      <p className="utrecht-paragraph">{t('signalView.fromOutreach')}</p>
+      {outreachContactId && can(session, 'outreach-contact:list') ? (
+        <p className="utrecht-paragraph">
+          {t('signalView.fromOutreachContact')}:{' '}
+          <Link to="/outreach/contacts/$contactId" params={{ contactId: outreachContactId }} className="utrecht-link utrecht-link--html-a">
+            {t('signalView.openOutreachContact')}
+          </Link>
+        </p>
+      ) : null}
+    </div>
   );
 }
 
