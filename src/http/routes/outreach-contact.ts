@@ -107,7 +107,7 @@ export async function outreachContactRoutes(root: FastifyInstance) {
       summary: 'Live safety check of a template text: every problem, and the message as it would be sent',
       tags,
       body: z.strictObject({ language: z.string().max(10), body: templateBody.body }),
-      response: { 200: z.object({ problems: z.array(problem), preview: z.string(), length: z.number(), limit: z.number() }), ...errors(400, 401, 403) },
+      response: { 200: z.object({ problems: z.array(problem), preview: z.string(), length: z.number(), limit: z.number(), sms: z.object({ encoding: z.enum(['gsm-7', 'ucs-2']), parts: z.number() }) }), ...errors(400, 401, 403) },
     },
   }, async (request) => checkTemplateText(request.ctx, request.body));
 

@@ -35,7 +35,7 @@ export type MessageTemplate = {
   mayApprove: boolean;
 };
 
-export type TemplateCheck = { problems: SafetyProblem[]; preview: string; length: number; limit: number };
+export type TemplateCheck = { problems: SafetyProblem[]; preview: string; length: number; limit: number; sms: { encoding: 'gsm-7' | 'ucs-2'; parts: number } };
 
 export type ContactSummary = {
   id: string;

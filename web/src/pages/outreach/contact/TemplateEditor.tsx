@@ -104,6 +104,7 @@ function BodyField({ value, onChange, check, serverError }: { value: string; onC
         {t('outreachContact.templates.bodyHelp')}{' '}
         <span role="status" data-testid="template-length">
           {check ? t('outreachContact.templates.length', { length: check.length, limit: check.limit }) : ''}
+          {check ? ` ${t(check.sms.encoding === 'gsm-7' ? 'outreachContact.templates.smsGsm' : 'outreachContact.templates.smsUnicode', { count: check.sms.parts })}` : ''}
           {check ? ` ${problems.length === 0 ? t('outreachContact.templates.safe') : t('outreachContact.templates.problemCount', { count: problems.length })}` : ''}
         </span>
       </div>
