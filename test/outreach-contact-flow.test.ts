@@ -241,4 +241,16 @@ describe('contact', () => {
     expect((await call(s.stranger!, 'POST', `/api/outreach/contacts/${id}/reveal`)).statusCode).toBe(404);
     expect((await call(s.stranger!, 'GET', '/api/outreach/contacts')).json().items).toEqual([]);
   });
+  it('never sends to a number flagged as controlled by a third party (the do-not-contact register, reason third-party)', async () => {
+    const logged = (await newContact('worker', data.th, { channel: 'call', language: 'th' })).json();
+    const res = await call(s.worker!, 'POST', `/api/outreach/contacts/${logged.id}/opt-out`, { via: 'third-party' });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ via: 'third-party' });
+    const before = await count('outreach_contacts');
+    const refused = await newContact('colleague', data.th, { channel: 'sms', language: 'th', templateId: template.th });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error.code).toBe('OPTED_OUT');
+    expect(await count('outreach_contacts')).toBe(before);
+    expect((await call(s.worker!, 'POST', `/api/outreach/contacts/${logged.id}/opt-out`, { via: 'sold' })).statusCode).toBe(400);
+  });
 });

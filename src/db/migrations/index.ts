@@ -11,6 +11,7 @@ import * as m0009 from './2026-11-29-0009-case-workspace.ts';
 import * as m0010 from './2026-11-29-0010-data-subject-rights.ts';
 import * as m0011 from './2026-11-29-0011-signal-case-index.ts';
 import * as m0012 from './2026-11-29-0012-outreach-work.ts';
+import * as m0013 from './2026-11-29-0013-outreach-third-party.ts';
 
 /** Every migration, in order. Add a file, then list it here (names sort by date). */
 export const migrations: Record<string, Migration> = {
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-29-0010-data-subject-rights': m0010,
   '2026-11-29-0011-signal-case-index': m0011,
   '2026-11-29-0012-outreach-work': m0012,
+  '2026-11-29-0013-outreach-third-party': m0013,
 };

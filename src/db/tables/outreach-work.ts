@@ -129,7 +129,7 @@ export interface OutreachOptOutsTable {
   phone_token: string;
   recorded_at: Timestamp;
   recorded_by_user_id: string | null;
-  via: 'reply' | 'call' | 'worker' | 'other';
+  via: 'reply' | 'call' | 'worker' | 'third-party' | 'other';
 }
 
 export interface OutreachContactsTable {

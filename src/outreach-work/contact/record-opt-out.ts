@@ -6,7 +6,7 @@ import { loadContact } from './contact-access.ts';
 import { addContactEvent } from './contact-events.ts';
 import { lockPhone } from './opt-out-register.ts';
 
-export const OPT_OUT_VIA = ['reply', 'call', 'worker', 'other'] as const satisfies readonly OutreachOptOutsTable['via'][];
+export const OPT_OUT_VIA = ['reply', 'call', 'worker', 'third-party', 'other'] as const satisfies readonly OutreachOptOutsTable['via'][];
 export const OPTED_OUT_REASON = 'opted out';
 
 /**
