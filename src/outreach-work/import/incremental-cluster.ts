@@ -29,6 +29,8 @@ export type NeighbourAd = {
   externalId: string;
   features: AdFeatures;
   oldClusterId: string | null;
+  oldScore: number | null;
+  oldCodes: string[];
   firstSeenAt: Date;
   lastSeenAt: Date;
 };
@@ -76,7 +78,7 @@ async function neighbourhoodIds(tx: Ctx, seedIds: readonly string[]): Promise<st
 async function loadAds(tx: Ctx, ids: readonly string[]): Promise<NeighbourAd[]> {
   const rows = await tx.db
     .selectFrom('outreach_ads')
-    .select(['id', 'source', 'external_id', 'features_enc', 'cluster_id', 'first_seen_at', 'last_seen_at'])
+    .select(['id', 'source', 'external_id', 'features_enc', 'cluster_id', 'ad_score', 'indicator_codes', 'first_seen_at', 'last_seen_at'])
     .where(sql<boolean>`id = any(${[...ids]}::uuid[])`)
     .execute();
   return rows.map((r, index) => ({
@@ -85,6 +87,8 @@ async function loadAds(tx: Ctx, ids: readonly string[]): Promise<NeighbourAd[]> 
     externalId: r.external_id,
     features: { ...openFeatures(tx.keyring, r.id, r.features_enc), index },
     oldClusterId: r.cluster_id,
+    oldScore: r.ad_score,
+    oldCodes: r.indicator_codes,
     firstSeenAt: r.first_seen_at,
     lastSeenAt: r.last_seen_at,
   }));

@@ -49,7 +49,8 @@ export async function listClusters(ctx: Ctx, input: ListClustersInput) {
   const language = input.language?.trim().toLowerCase();
 
   return inTransaction(ctx, async (tx) => {
-    let query = selectClusters(tx.db).where(sql<boolean>`exists (select 1 from outreach_ads a where a.cluster_id = outreach_clusters.id)`);
+    // Clusters never exist without ads (import and purge delete them with their last ad); size > 0 says so.
+    let query = selectClusters(tx.db).where('outreach_clusters.size', '>', 0);
     if (city) query = query.where(sql<boolean>`exists (select 1 from unnest(outreach_clusters.cities) c where lower(c) = lower(${city}))`);
     if (language) query = query.where(sql<boolean>`outreach_clusters.languages @> ${sql.val([language])}::text[]`);
     if (input.minorRisk !== undefined) query = query.where('outreach_clusters.minor_risk', '=', input.minorRisk);
@@ -62,11 +63,9 @@ export async function listClusters(ctx: Ctx, input: ListClustersInput) {
 
     // The filter form's choices, with the first page only (later pages keep the first page's).
     const facetRows = cursor ? { rows: [] } : await sql<{ kind: string; value: string }>`
-      select distinct 'city' as kind, c as value from outreach_clusters, unnest(cities) c
-        where exists (select 1 from outreach_ads a where a.cluster_id = outreach_clusters.id)
+      select distinct 'city' as kind, c as value from outreach_clusters, unnest(cities) c where size > 0
       union
-      select distinct 'language' as kind, l as value from outreach_clusters, unnest(languages) l
-        where exists (select 1 from outreach_ads a where a.cluster_id = outreach_clusters.id)
+      select distinct 'language' as kind, l as value from outreach_clusters, unnest(languages) l where size > 0
       order by 1, 2`.execute(tx.db);
 
     await recordAudit(tx, {

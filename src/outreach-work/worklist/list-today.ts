@@ -38,9 +38,8 @@ export async function listToday(ctx: Ctx, input: { size?: number }) {
     const entries: { row: ClusterRow; c: Candidate }[] = [];
     const used = new Set<string>();
     for (let offset = 0; offset < MAX_CLUSTERS_SCANNED && entries.length < size; offset += CLUSTER_PAGE) {
-      let query = selectClusters(tx.db).where(
-        sql<boolean>`exists (select 1 from outreach_ads a where a.cluster_id = outreach_clusters.id and (a.last_seen_at >= ${since} or a.posted_at >= ${since}))`,
-      );
+      // A cluster's last_seen_at and last_posted_at are the latest of its ads' (kept by every import).
+      let query = selectClusters(tx.db).where((eb) => eb.or([eb('outreach_clusters.last_seen_at', '>=', since), eb('outreach_clusters.last_posted_at', '>=', since)]));
       query = me
         ? query.where((eb) => eb.or([eb('outreach_clusters.claimed_by_user_id', 'is', null), eb('outreach_clusters.claimed_by_user_id', '=', me)]))
         : query.where('outreach_clusters.claimed_by_user_id', 'is', null);
