@@ -1,14 +1,11 @@
 import crypto from 'node:crypto';
 import { assertCan } from '../access/can.ts';
 import { recordAudit } from '../audit/record-audit.ts';
-import { personColumns, sealText } from '../cases/person.ts';
-import { recordCaseEvent } from '../clocks/record-case-event.ts';
-import { linkSignalDuplicates } from './find-duplicates.ts';
 import { CodeCheck, currentProfile } from '../cases/profile-codes.ts';
 import { basisProblem } from '../consents/consent-rules.ts';
 import { inTransaction, type Ctx } from '../context.ts';
-import { profileRef } from '../profiles/load-profile.ts';
 import { presentOwnSignal } from './present-signal.ts';
+import { afterSignalRecorded, reportedSignalRow } from './signal-row.ts';
 import type { ProfessionalSignalInput } from './signal-input.ts';
 import { freeNumber, newSignalNumber } from './signal-numbers.ts';
 
@@ -50,37 +47,24 @@ export async function submitSignal(ctx: Ctx, input: ProfessionalSignalInput): Pr
   return inTransaction(ctx, async (tx) => {
     const now = tx.clock.now();
     const id = crypto.randomUUID();
-    const ref = profileRef(profile);
-    const person = personColumns(tx.keyring, 'signals', id, input.person, now);
+    const row = reportedSignalRow(tx, profile, id, await freeNumber(tx.db, 'signals', newSignalNumber, now), now, {
+      channel: 'professional',
+      legalBasis: input.legalBasis,
+      clientRequestId: input.clientRequestId,
+      language: null,
+      person: input.person,
+      description: input.description,
+      acuteDanger: input.acuteDanger,
+      minorInvolved: input.minorInvolved,
+      indicators: input.indicators,
+      forms: input.forms,
+      sector: input.sector,
+      region: input.region,
+      place: input.place,
+    });
     const inserted = await tx.db
       .insertInto('signals')
-      .values({
-        id,
-        number: await freeNumber(tx.db, 'signals', newSignalNumber, now),
-        channel: 'professional',
-        acute_danger: input.acuteDanger,
-        minor_involved: input.minorInvolved || person.presumed_minor,
-        profile_id: ref.id,
-        profile_version: ref.version,
-        submitted_by_user_id: tx.actor.userId,
-        source_organisation_id: tx.actor.organisationId,
-        client_request_id: input.clientRequestId,
-        reference_code_hash: null,
-        language: null,
-        received_at: now,
-        legal_basis: input.legalBasis,
-        ...person,
-        description_enc: sealText(tx.keyring, 'signals', 'description_enc', id, input.description),
-        indicators: input.indicators,
-        forms: input.forms,
-        sector: input.sector ?? null,
-        region: input.region ?? null,
-        place: input.place?.trim() || null,
-        decision_reason: null,
-        decided_at: null,
-        decided_by_user_id: null,
-        case_id: null,
-      })
+      .values(row)
       .onConflict((oc) => oc.columns(['submitted_by_user_id', 'client_request_id']).where('client_request_id', 'is not', null).doNothing())
       .returning(['id', 'number', 'channel', 'received_at', 'status'])
       .executeTakeFirst();
@@ -101,8 +85,7 @@ export async function submitSignal(ctx: Ctx, input: ProfessionalSignalInput): Pr
       purpose: 'signal',
       details: { channel: 'professional', acuteDanger: input.acuteDanger, minorInvolved: input.minorInvolved, legalBasis: input.legalBasis },
     });
-    await recordCaseEvent(tx, { signalId: id, event: 'signal-received', details: { channel: 'professional' } });
-    await linkSignalDuplicates(tx, { id, name_tokens: person.name_tokens, name_pairs: person.name_pairs, dob_token: person.dob_token });
+    await afterSignalRecorded(tx, row);
     return { signal: presentOwnSignal(inserted), created: true };
   });
 }

@@ -1,14 +1,11 @@
 import crypto from 'node:crypto';
 import { assertCan } from '../../access/can.ts';
 import { recordAudit } from '../../audit/record-audit.ts';
-import { personColumns, sealText } from '../../cases/person.ts';
 import { CodeCheck, currentProfile } from '../../cases/profile-codes.ts';
-import { recordCaseEvent } from '../../clocks/record-case-event.ts';
 import { inTransaction, type Ctx } from '../../context.ts';
 import { conflict, DomainError, notFound } from '../../errors/catalogue.ts';
-import { linkSignalDuplicates } from '../../intake/find-duplicates.ts';
 import { freeNumber, newSignalNumber } from '../../intake/signal-numbers.ts';
-import { profileRef } from '../../profiles/load-profile.ts';
+import { afterSignalRecorded, reportedSignalRow } from '../../intake/signal-row.ts';
 import { HANDOVER_OUTCOMES, type HandoverInput, type HandoverResult } from './handover-input.ts';
 
 const LANGUAGE_CODE = /^[a-z]{2,3}$/;
@@ -56,39 +53,25 @@ export async function handOverContact(ctx: Ctx, input: { contactId: string } & H
 
     const now = tx.clock.now();
     const id = crypto.randomUUID();
-    const ref = profileRef(profile);
-    const person = personColumns(tx.keyring, 'signals', id, input.person, now);
-    const number = await freeNumber(tx.db, 'signals', newSignalNumber, now);
+    const row = reportedSignalRow(tx, profile, id, await freeNumber(tx.db, 'signals', newSignalNumber, now), now, {
+      channel: 'outreach',
+      legalBasis: 'consent',
+      clientRequestId: null,
+      language: LANGUAGE_CODE.test(contact.language) ? contact.language : null,
+      person: input.person,
+      description: input.description,
+      acuteDanger: input.acuteDanger,
+      minorInvolved: input.minorInvolved,
+      indicators: input.indicators ?? [],
+      forms: input.forms ?? [],
+      sector: input.sector,
+      region: input.region,
+      place: input.place,
+      outreachContactId: contact.id,
+    });
     await tx.db
       .insertInto('signals')
-      .values({
-        id,
-        number,
-        channel: 'outreach',
-        acute_danger: input.acuteDanger,
-        minor_involved: input.minorInvolved || person.presumed_minor,
-        profile_id: ref.id,
-        profile_version: ref.version,
-        submitted_by_user_id: tx.actor.userId,
-        source_organisation_id: tx.actor.organisationId,
-        client_request_id: null,
-        reference_code_hash: null,
-        language: LANGUAGE_CODE.test(contact.language) ? contact.language : null,
-        received_at: now,
-        legal_basis: 'consent',
-        ...person,
-        description_enc: sealText(tx.keyring, 'signals', 'description_enc', id, input.description),
-        indicators: input.indicators ?? [],
-        forms: input.forms ?? [],
-        sector: input.sector ?? null,
-        region: input.region ?? null,
-        place: input.place?.trim() || null,
-        decision_reason: null,
-        decided_at: null,
-        decided_by_user_id: null,
-        case_id: null,
-        outreach_contact_id: contact.id,
-      })
+      .values(row)
       .execute()
       .catch((error: unknown) => {
         // Only reachable when another instance handed the same contact over between our lock and insert.
@@ -118,8 +101,7 @@ export async function handOverContact(ctx: Ctx, input: { contactId: string } & H
       purpose: 'outreach',
       details: { signalId: id, previousOutcome: contact.outcome },
     });
-    await recordCaseEvent(tx, { signalId: id, event: 'signal-received', details: { channel: 'outreach' } });
-    await linkSignalDuplicates(tx, { id, name_tokens: person.name_tokens, name_pairs: person.name_pairs, dob_token: person.dob_token });
-    return { created: true, signalId: id, signalNumber: number };
+    await afterSignalRecorded(tx, row);
+    return { created: true, signalId: id, signalNumber: row.number };
   });
 }
