@@ -1,7 +1,7 @@
 /**
  * Demo: a generated corpus of sex-work ads (synthetic, from `baken outreach generate`, seed 2026),
  * imported as a crawler would have collected it: week by week over the last eight weeks, and the ads
- * posted in the last three days seen again today (still online). Only demo data: nothing here is real.
+ * posted in the last two weeks seen again today (still online). Only demo data: nothing here is real.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -44,7 +44,7 @@ export async function seedOutreachAds(ctx: Ctx): Promise<{ ads: number; clusters
     const at = new Date(Math.min(now, (day + 2) * DAY - 60_000));
     await importAdBatch({ ...ctx, clock: { now: () => at } }, byDay.get(day)!, { importId: null });
   }
-  const recent = moved.filter((a) => a.postedAt && Date.parse(a.postedAt) >= now - 3 * DAY);
+  const recent = moved.filter((a) => a.postedAt && Date.parse(a.postedAt) >= now - 14 * DAY);
   if (recent.length > 0) await importAdBatch(ctx, recent, { importId: null });
   const clusters = await ctx.db.selectFrom('outreach_clusters').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
   return { ads: moved.length, clusters: Number(clusters.n) };
