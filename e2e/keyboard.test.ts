@@ -56,9 +56,12 @@ describe('the keyboard alone is enough', () => {
     await page.keyboard.type(await freshTotpCode(DEMO.admin));
     await page.keyboard.press('Enter');
     await waitForPath(page, '/');
+    // Focus lands on the home page's heading once it has rendered; tabbing starts from there.
+    await expect.poll(async () => (await focused(page)).tag).toBe('H1');
 
     // Tab to the "Gebruikers" link in the main navigation and follow it.
-    for (let i = 0; i < 20; i += 1) {
+    // From the heading: the home page's area links and the footer, then around to the header and menu.
+    for (let i = 0; i < 40; i += 1) {
       await page.keyboard.press('Tab');
       if ((await focused(page)).text === 'Gebruikers') break;
     }

@@ -28,10 +28,15 @@ export function Layout() {
       return;
     }
     if (!userHasInteracted()) return;
-    const timer = window.setTimeout(() => {
+    // The heading may render only once the page's data has loaded: look for it for up to two seconds.
+    let tries = 0;
+    let timer = 0;
+    const focusHeading = () => {
       const heading = document.querySelector<HTMLElement>('main [data-page-heading]');
-      heading?.focus();
-    }, 0);
+      if (heading) heading.focus();
+      else if (tries++ < 40) timer = window.setTimeout(focusHeading, 50);
+    };
+    timer = window.setTimeout(focusHeading, 0);
     return () => window.clearTimeout(timer);
   }, [pathname]);
 
