@@ -1,60 +1,23 @@
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cliDatabase, type CliDatabase } from './helpers/cli-database.ts';
 import { recordAudit } from '../src/audit/record-audit.ts';
-import { openDatabase, type Database } from '../src/db/database.ts';
 import { testContext } from './helpers/test-context.ts';
-import { createTestDatabase, onPostgres, type TestDatabase } from './helpers/test-db.ts';
 
-const run = promisify(execFile);
-let database: TestDatabase;
-let dataDir: string;
-
-/** Runs `baken ...` as a separate process against this file's database. */
-async function baken(args: string[], env: Record<string, string> = {}) {
-  const fullEnv = { ...process.env, BAKEN_DATA_DIR: dataDir, LOG_LEVEL: 'error', ...env } as NodeJS.ProcessEnv;
-  if (onPostgres()) fullEnv.DATABASE_URL = database.url!;
-  else delete fullEnv.DATABASE_URL;
-  try {
-    const { stdout, stderr } = await run('node', ['bin/baken.mjs', ...args], { env: fullEnv, timeout: 60_000 });
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const err = e as { code: number; stdout: string; stderr: string };
-    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-  }
-}
-
-/** PGlite allows one process per data folder: close ours while the CLI runs. */
-async function withDb<T>(fn: (db: Database) => Promise<T>): Promise<T> {
-  if (onPostgres()) return fn(database);
-  const db = await openDatabase({ dataDir });
-  try {
-    return await fn(db);
-  } finally {
-    await db.close();
-  }
-}
+let cli: CliDatabase;
+const baken = (args: string[], env?: Record<string, string>) => cli.baken(args, env);
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'baken-cli-'));
-  if (!onPostgres()) {
-    await database.db.destroy();
-    fs.cpSync(path.join(database.dataDir!, 'pgdata'), path.join(dataDir, 'pgdata'), { recursive: true });
-  }
-  await withDb(async (db) => {
-    const ctx = testContext({ ...database, ...db });
+  cli = await cliDatabase('cli');
+  await cli.withDb(async (db) => {
+    const ctx = testContext({ ...cli.database, ...db });
     for (let i = 0; i < 5; i++) await recordAudit(ctx, { action: 'cli-test.write', resourceType: 'thing', resourceId: String(i) });
   });
 });
 afterAll(async () => {
-  if (onPostgres()) await database.close();
-  else fs.rmSync(database.dataDir!, { recursive: true, force: true });
-  fs.rmSync(dataDir, { recursive: true, force: true });
+  await cli.close();
 });
 
 describe('baken CLI', () => {
@@ -75,7 +38,7 @@ describe('baken CLI', () => {
     const ok = await baken(['audit', 'verify']);
     expect(ok.code).toBe(0);
     expect(ok.stdout).toMatch(/OK: \d+ audit entries/);
-    await withDb(async ({ db }) => {
+    await cli.withDb(async ({ db }) => {
       await sql`alter table audit_log disable trigger audit_log_no_update`.execute(db);
       await sql`update audit_log set resource_id = 'changed' where seq = 3`.execute(db);
       await sql`alter table audit_log enable trigger audit_log_no_update`.execute(db);
@@ -92,7 +55,7 @@ describe('baken CLI', () => {
     const again = await baken(['user', 'create', '--email', 'boot@test.example', '--name', 'Boot Admin', '--role', 'administrator', '--organisation', 'CLI Org']);
     expect(again.code).toBe(1);
     expect(again.stderr).toContain('already exists');
-    const count = await withDb(async ({ db }) => db.selectFrom('users').select((eb) => eb.fn.countAll().as('n')).where('email', '=', 'boot@test.example').executeTakeFirstOrThrow());
+    const count = await cli.withDb(async ({ db }) => db.selectFrom('users').select((eb) => eb.fn.countAll().as('n')).where('email', '=', 'boot@test.example').executeTakeFirstOrThrow());
     expect(Number(count.n)).toBe(1);
   });
 });

@@ -7,7 +7,7 @@ import { RequireGrant } from '../../components/AdminPage.tsx';
 import { useAnnounce } from '../../components/Announcer.tsx';
 import { Button, ButtonGroup } from '../../components/Button.tsx';
 import { Page } from '../../components/Page.tsx';
-import { EMPTY_DRAFT, signalFieldErrors, splitList, toSignalInput, type SignalDraft } from './signal-form/draft.ts';
+import { draftProblems, EMPTY_DRAFT, signalFieldErrors, toSignalInput, type SignalDraft } from './signal-form/draft.ts';
 import { ExploitationSection } from './signal-form/ExploitationSection.tsx';
 import { IndicatorsSection } from './signal-form/IndicatorsSection.tsx';
 import { LegalBasisSection } from './signal-form/LegalBasisSection.tsx';
@@ -34,14 +34,9 @@ function SignalForm() {
   const change = (patch: Partial<SignalDraft>) => setDraft((current) => ({ ...current, ...patch }));
 
   function check(): Record<string, string> {
-    const missing: Record<string, string> = {};
-    if (!draft.description.trim()) missing.description = t('form.requiredField', { field: t('intake.exploitation.descriptionName') });
+    const missing = draftProblems(draft, t);
     if (!draft.legalBasis) missing.legalBasis = t('intake.legalBasis.required');
     if (draft.legalBasis === 'consent' && !draft.consentConfirmed) missing.consentConfirmed = t('intake.legalBasis.consentConfirmedRequired');
-    const age = draft.estimatedAge.trim();
-    if (age && !(/^\d{1,3}$/.test(age) && Number(age) <= 120)) missing['person.estimatedAge'] = t('intake.person.estimatedAgeInvalid');
-    if (!draft.citizenshipUnknown && splitList(draft.citizenships).some((code) => !/^[a-z]{2}$/i.test(code))) missing['person.citizenships'] = t('intake.person.citizenshipsInvalid');
-    if (splitList(draft.languages).some((code) => !/^[a-z]{2,3}$/i.test(code))) missing['person.languages'] = t('intake.person.languagesInvalid');
     return missing;
   }
 

@@ -84,6 +84,20 @@ export function splitList(value: string): string[] {
     .filter(Boolean);
 }
 
+/**
+ * The checks of the person fields and the description before sending, shared by every form that
+ * reports a signal (the professional form, the outreach handover): field -> message.
+ */
+export function draftProblems(draft: SignalDraft, t: (key: string, options?: Record<string, unknown>) => string): Record<string, string> {
+  const missing: Record<string, string> = {};
+  if (!draft.description.trim()) missing.description = t('form.requiredField', { field: t('intake.exploitation.descriptionName') });
+  const age = draft.estimatedAge.trim();
+  if (age && !(/^\d{1,3}$/.test(age) && Number(age) <= 120)) missing['person.estimatedAge'] = t('intake.person.estimatedAgeInvalid');
+  if (!draft.citizenshipUnknown && splitList(draft.citizenships).some((code) => !/^[a-z]{2}$/i.test(code))) missing['person.citizenships'] = t('intake.person.citizenshipsInvalid');
+  if (splitList(draft.languages).some((code) => !/^[a-z]{2,3}$/i.test(code))) missing['person.languages'] = t('intake.person.languagesInvalid');
+  return missing;
+}
+
 function text(value: string): string | undefined {
   const trimmed = value.trim();
   return trimmed ? trimmed : undefined;

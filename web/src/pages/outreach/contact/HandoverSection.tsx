@@ -11,7 +11,7 @@ import { Button, ButtonGroup } from '../../../components/Button.tsx';
 import { CheckboxField } from '../../../components/fields.tsx';
 import { Section } from '../../../components/Page.tsx';
 import { formatDateTime } from '../../../lib/format.ts';
-import { EMPTY_DRAFT, signalFieldErrors, splitList, toSignalInput, type SignalDraft } from '../../intake/signal-form/draft.ts';
+import { draftProblems, EMPTY_DRAFT, signalFieldErrors, toSignalInput, type SignalDraft } from '../../intake/signal-form/draft.ts';
 import { ExploitationSection } from '../../intake/signal-form/ExploitationSection.tsx';
 import { IndicatorsSection } from '../../intake/signal-form/IndicatorsSection.tsx';
 import { PersonSection } from '../../intake/signal-form/PersonSection.tsx';
@@ -127,13 +127,8 @@ function HandoverForm({ contactId, onCancel, onHandedOver }: { contactId: string
   const change = (patch: Partial<SignalDraft>) => setDraft((current) => ({ ...current, ...patch }));
 
   function check(): Record<string, string> {
-    const missing: Record<string, string> = {};
+    const missing = draftProblems(draft, t);
     if (!draft.consentConfirmed) missing.consentConfirmed = t('outreachHandover.consentRequired');
-    if (!draft.description.trim()) missing.description = t('form.requiredField', { field: t('intake.exploitation.descriptionName') });
-    const age = draft.estimatedAge.trim();
-    if (age && !(/^\d{1,3}$/.test(age) && Number(age) <= 120)) missing['person.estimatedAge'] = t('intake.person.estimatedAgeInvalid');
-    if (!draft.citizenshipUnknown && splitList(draft.citizenships).some((code) => !/^[a-z]{2}$/i.test(code))) missing['person.citizenships'] = t('intake.person.citizenshipsInvalid');
-    if (splitList(draft.languages).some((code) => !/^[a-z]{2,3}$/i.test(code))) missing['person.languages'] = t('intake.person.languagesInvalid');
     return missing;
   }
 
