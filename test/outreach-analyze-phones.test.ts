@@ -287,6 +287,29 @@ describe('phone property tests', () => {
   });
 });
 
+describe('listed phones that are plain digits', () => {
+  // They are read directly (find-phones.ts); with a zero-width space after them (which normalisation
+  // removes) the same digits take the general path. Both must give the same numbers, for valid and
+  // invalid digit strings alike.
+  it('give what the general path gives (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom('', '+', '00', '0', '06', '+31', '+32 ', '+49'),
+        fc.stringMatching(/^[0-9]{6,15}$/),
+        fc.constantFrom('NL', 'BE', 'DE', 'RO', ''),
+        (prefix, digits, country) => {
+          const plain = `${prefix.trim()}${digits}`;
+          const direct = analyzeAd(ad('bel 0687654321', { country, phones: [plain] }), 0);
+          const general = analyzeAd(ad('bel 0687654321', { country, phones: [`${plain}\u200b`] }), 0);
+          expect(direct.phones, plain).toEqual(general.phones);
+          expect(direct.obfuscatedPhones, plain).toEqual(general.obfuscatedPhones);
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+});
+
 describe('phone parse cache', () => {
   const regions = ['NL', 'BE', 'DE'] as const;
   // Digit strings near real numbers (mobile and landline prefixes of the three regions, international

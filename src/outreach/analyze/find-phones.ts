@@ -6,6 +6,10 @@ import { normaliseText } from './normalise.ts';
 import { findDigitRuns, type DigitRun } from './phone-candidates.ts';
 import { parseDigits, parseRuns, type PhoneMatch, type toRegion } from './phones.ts';
 
+/** A listed phone that is only digits (8 to 17, the lengths a number can have), with an optional "+". */
+const PLAIN_PHONE = /^\s*(\+?)([0-9]{8,17})\s*$/;
+const NO_REGIONS: readonly ReturnType<typeof toRegion>[] = [];
+
 export type Phones = { matches: PhoneMatch[]; e164: string[]; obfuscated: string[]; recordEvidence: string | null };
 
 /**
@@ -18,6 +22,16 @@ export function findPhones(record: AdRecord, runs: DigitRun[], whatsapp: string[
   let recordEvidence: string | null = null;
   const given = Array.isArray(record.phones) ? record.phones.filter((p): p is string => typeof p === 'string' && p.trim() !== '') : [];
   for (const written of given) {
+    // Most listed phones are plain digits, often E.164: read directly when the whole string is one
+    // valid number (what the general path below tries first for such a string, with the same cache).
+    const plain = written.length <= 200 ? PLAIN_PHONE.exec(written) : null;
+    if (plain !== null) {
+      const e164 = parseDigits(plain[2]!, plain[1] === '+', region, NO_REGIONS);
+      if (e164) {
+        matches.push({ e164, obfuscated: false, start: 0, end: 0 });
+        continue;
+      }
+    }
     const n = normaliseText(written.length > 200 ? written.slice(0, 200) : written);
     const words = classifyHits(compiled.digitMatcher.match(foldText(n.text), false)).digits;
     const before = matches.length;
