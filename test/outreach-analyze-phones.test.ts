@@ -34,6 +34,8 @@ describe('normaliseText', () => {
   it('leaves plain ASCII alone, replaces control characters and drops zero-width characters', () => {
     expect(normaliseText('06-12345678')).toEqual({ text: '06-12345678', obfuscatedDigits: [] });
     expect(normaliseText('a\u0000b\u0007c').text).toBe('a b c');
+    expect(normaliseText('a\u007fb').text).toBe('a b'); // DEL and C1 controls too
+    expect(normaliseText('a\u0085b').text).toBe('a b');
     expect(normaliseText('06\u200b12\u00ad34').text).toBe('061234');
     expect(normaliseText('ﬁne café').text).toBe('fine café'); // NFKC
   });

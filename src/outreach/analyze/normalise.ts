@@ -94,25 +94,32 @@ for (const [from, to] of [[0xa0, 0x33ff], [0xa640, 0xa69f], [0xf900, 0xffef]] as
 const PLAIN = 0;
 const NEEDS_NFKC = 1;
 const SPECIAL = 2;
+const HIGH_SURROGATE = 3;
+
+/** What each BMP code unit asks of the text: PLAIN, NEEDS_NFKC, SPECIAL or HIGH_SURROGATE (look further). */
+const kindOf = new Uint8Array(65536);
+for (let c = 0; c < 65536; c++) {
+  if (specialBmp[c] === 1) kindOf[c] = SPECIAL;
+  else if (nfkcBmp[c] === 1) kindOf[c] = NEEDS_NFKC;
+  else if (c >= 0xd800 && c <= 0xdbff) kindOf[c] = HIGH_SURROGATE;
+}
 
 /**
  * What the text needs: nothing (printable ASCII, or characters NFKC leaves alone), NFKC
  * (compatibility characters: "ﬁ", NBSP, fancy "𝓐𝓷𝓷𝓪" letters, combining marks), or the full path
- * (digit forms, controls, zero-width characters). One loop over table lookups: cheaper here than
- * regex scans with large character classes.
+ * (digit forms, controls, zero-width characters). One loop with one table lookup per character:
+ * cheaper here than regex scans with large character classes.
  */
 function classify(raw: string): number {
   let result = PLAIN;
   const n = raw.length;
   for (let i = 0; i < n; i++) {
-    const c = raw.charCodeAt(i);
-    if (c < 0x80) {
-      if (c < 0x20 && specialBmp[c] === 1) return SPECIAL;
-      continue;
-    }
-    if (specialBmp[c] === 1) return SPECIAL;
-    if (nfkcBmp[c] === 1) result = NEEDS_NFKC;
-    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) {
+    const k = kindOf[raw.charCodeAt(i)]!;
+    if (k === PLAIN) continue;
+    if (k === SPECIAL) return SPECIAL;
+    if (k === NEEDS_NFKC) result = NEEDS_NFKC;
+    else if (i + 1 < n) {
+      const c = raw.charCodeAt(i);
       const low = raw.charCodeAt(i + 1);
       const cp = 0x10000 + ((c - 0xd800) << 10) + (low - 0xdc00);
       if (specialAstral.has(cp)) return SPECIAL;
