@@ -16,6 +16,7 @@ import { detectLanguage, voteLanguage } from './language.ts';
 import { classifyHits } from './lexicon-hits.ts';
 import { normaliseText } from './normalise.ts';
 import { extractNames, extractPrice, statedAge } from './persona.ts';
+import { parsePostedAt } from './posted-at.ts';
 import { findDigitRuns, numbersOf } from './phone-candidates.ts';
 import { toRegion } from './phones.ts';
 import { buildTemplateText, maskWords } from './template-text.ts';
@@ -96,13 +97,12 @@ export function analyzeAd(record: AdRecord, index: number, config: AnalyzeConfig
   maskWords(folded, names, '<name>', masks);
   if (city) maskWords(folded, [foldPhrase(city)], '<city>', masks);
 
-  const posted = typeof record.postedAt === 'string' ? Date.parse(record.postedAt) : Number.NaN;
   const country = str(record.country).trim().toUpperCase();
   return {
     index,
     id: str(record.id),
     source: str(record.source),
-    postedAt: Number.isFinite(posted) ? posted : null,
+    postedAt: parsePostedAt(record.postedAt),
     city,
     country: /^[A-Z]{2}$/.test(country) ? country : null,
     language,
