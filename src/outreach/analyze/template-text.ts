@@ -1,4 +1,4 @@
-import { C_DIGIT, C_LETTER, charClass } from './char-tables.ts';
+import { bmpMatching, C_DIGIT, C_LETTER, charClass } from './char-tables.ts';
 import type { Mask } from './contacts.ts';
 
 /**
@@ -94,10 +94,12 @@ export function maskWords(folded: string, words: string[], token: string, masks:
   for (const word of words) {
     if (word.length < 2) continue;
     for (let at = folded.indexOf(word); at >= 0; at = folded.indexOf(word, at + word.length)) {
-      const before = at > 0 ? folded[at - 1]! : ' ';
-      const after = at + word.length < folded.length ? folded[at + word.length]! : ' ';
-      if (!WORD_CHAR.test(before) && !WORD_CHAR.test(after)) masks.push([at, at + word.length, token]);
+      const end = at + word.length;
+      const before = at > 0 ? wordUnit[folded.charCodeAt(at - 1)]! : 0;
+      const after = end < folded.length ? wordUnit[folded.charCodeAt(end)]! : 0;
+      if (before === 0 && after === 0) masks.push([at, end, token]);
     }
   }
 }
-const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u;
+/** Code units of letters, marks and numbers (\p{L}, \p{M}, \p{N}); 0 for surrogates, as a regex test of one unit gives. */
+const wordUnit = bmpMatching('[\\p{L}\\p{M}\\p{N}]');
