@@ -144,4 +144,13 @@ describe('JsonlWriter', () => {
     const back = fs.readFileSync(p, 'utf8').trimEnd().split('\n').map((l) => JSON.parse(l));
     expect(back).toEqual(values);
   });
+
+  it.skipIf(!fs.existsSync('/dev/full'))('reports a failed write (written while the next chunk is gathered) by close at the latest', async () => {
+    const w = await JsonlWriter.open('/dev/full', { chunkChars: 100 });
+    const run = async () => {
+      for (let i = 0; i < 50; i++) await w.write({ i, text: 'x'.repeat(40) });
+      await w.close();
+    };
+    await expect(run()).rejects.toThrow(/ENOSPC/);
+  });
 });

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { resultLine } from '../src/outreach/run-analysis.ts';
+import { ResultEncoder, resultLine } from '../src/outreach/io/result-lines.ts';
 import type { AdResult } from '../src/outreach/types.ts';
 
 const plain = (r: AdResult) =>
@@ -29,7 +29,7 @@ const result = fc.record({
 
 describe('result lines', () => {
   it('are exactly JSON.stringify of the output fields, with shared hits serialised once (property)', () => {
-    const cache = new Map<object, string>();
+    const cache = new ResultEncoder();
     fc.assert(
       fc.property(fc.array(result, { minLength: 1, maxLength: 4 }), (rs) => {
         // Share some hit objects between results, as cluster-level reasons are.

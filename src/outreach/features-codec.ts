@@ -184,10 +184,11 @@ export class StringTable {
       }
       return this.share(`\u0001${String.fromCharCode.apply(null, this.u16.subarray(0, xs.length * 4) as unknown as number[])}`, xs);
     }
-    xs[0] = this.intern(xs[0]!);
-    // One element (most lists): keyed by the string itself, in a map of its own.
+    // One element (most lists): keyed by the string itself, in a map of its own, looked up first (a
+    // known list needs no interning of its string: the list holds the interned copy).
     const known = this.singles.get(xs[0]!);
     if (known !== undefined) return known;
+    xs[0] = this.intern(xs[0]!);
     Object.freeze(xs);
     this.singles.set(xs[0]!, xs);
     return xs;

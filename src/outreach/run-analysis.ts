@@ -2,11 +2,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import { analyzeInPool, analyzeInThread, type FeatureSink, type PoolStats } from './analyze-input.ts';
 import { Clusterer, clusterAds, type ClusterOutput } from './cluster/cluster-ads.ts';
-import { defaultClusterConfig } from './cluster/config.ts';
 import { defaultWorkers } from './default-workers.ts';
 import { AdScorer, scoreAds } from './cluster/score-ads.ts';
 import { compactFeatures, StringTable } from './features-codec.ts';
 import { JsonlWriter } from './io/jsonl-writer.ts';
+import { writeResults } from './io/result-lines.ts';
 import { KeptHits } from './kept-hits.ts';
 import type { MalformedLine } from './io/read-ads.ts';
 import type { AdFeatures, AdResult, ClusterSummary, RetainedAd } from './types.ts';
@@ -120,7 +120,9 @@ async function analyse(opts: AnalysisOptions, size: number, out: JsonlWriter, st
   let t = performance.now();
   const analyzer = opts.analyzer ?? DEFAULT_ANALYZER;
   const input = { path: opts.input, size, analyzer, onMalformed, onProgress: (done: number, ads: number) => progress('analyze', done, size, ads) };
-  // Repeated strings, lists and indicator hits (sources, languages, phones, the hits of reposts) are kept once.
+  // Repeated strings, lists and indicator hits (sources, languages, phones, the hits of reposts) are kept
+  // once. A one-phone list comes from the clusterer's identifier index, which has just looked the number
+  // up (a second lookup in the string table cost about 1 us per ad); the table takes the other lists.
   const table = new StringTable();
   const keptHits = new KeptHits();
   const custom = opts.cluster !== undefined || opts.score !== undefined;
@@ -132,7 +134,8 @@ async function analyse(opts: AnalysisOptions, size: number, out: JsonlWriter, st
   const sink: FeatureSink = clusterer
     ? (f) => {
         clusterer.add(f);
-        kept.push({ id: f.id, source: table.intern(f.source), indicators: keptHits.keep(f.indicators), phones: table.list(f.phones), language: table.intern(f.language) });
+        const phones = clusterer.lastPhones() ?? table.list(f.phones);
+        kept.push({ id: f.id, source: table.intern(f.source), indicators: keptHits.keep(f.indicators), phones, language: table.intern(f.language) });
       }
     : (f) => {
         compactFeatures(f, table);
@@ -250,64 +253,4 @@ function clusterCounts(clustered: ClusterOutput): ClusterCounts {
     .sort((a, b) => b.score - a.score || b.size - a.size)
     .slice(0, 10);
   return { clusters: clustered.clusters.length, multiAdClusters, largestCluster, topClusters };
-}
-
-/** Results are made in chunks of this many ads, timed, then written. */
-const WRITE_CHUNK = 2048;
-
-/** Writes every result in input order; returns the milliseconds spent making them (`resultAt`). */
-async function writeResults(out: JsonlWriter, count: number, resultAt: (i: number) => AdResult, onProgress: (done: number) => void): Promise<number> {
-  // Cluster reasons and generic-identifier hits are shared by many ads: each is serialised once.
-  const hitJson = new Map<object, string>();
-  const chunk: AdResult[] = [];
-  let makeMs = 0;
-  try {
-    for (let from = 0; from < count; from += WRITE_CHUNK) {
-      const to = Math.min(count, from + WRITE_CHUNK);
-      const t0 = performance.now();
-      for (let i = from; i < to; i++) chunk.push(resultAt(i));
-      makeMs += performance.now() - t0;
-      let flushedAny = false;
-      for (let i = 0; i < chunk.length; i++) {
-        const flushed = out.writeLine(resultLine(chunk[i]!, hitJson));
-        if (flushed) {
-          await flushed;
-          flushedAny = true;
-        }
-      }
-      chunk.length = 0;
-      if (flushedAny) onProgress(to);
-    }
-  } finally {
-    await out.close();
-  }
-  onProgress(count);
-  return makeMs;
-}
-
-/** Codes of cluster-level hits: one object shared by the ads of a cluster or group (score-ads.ts). */
-const SHARED_CODES: ReadonlySet<string> = new Set(Object.keys(defaultClusterConfig.score.structural));
-
-/**
- * One output line: the same text as JSON.stringify of {id, source, clusterId, adScore, clusterScore,
- * indicators: [{code, weight, evidence}], phones, language}, built by hand; the JSON of shared
- * (cluster-level) hit objects is kept in `hitJson`.
- */
-export function resultLine(r: AdResult, hitJson: Map<object, string> = new Map()): string {
-  let line = `{"id":${JSON.stringify(r.id)},"source":${JSON.stringify(r.source)},"clusterId":${JSON.stringify(r.clusterId)},"adScore":${JSON.stringify(r.adScore)},"clusterScore":${JSON.stringify(r.clusterScore)},"indicators":[`;
-  const hits = r.indicators;
-  for (let h = 0; h < hits.length; h++) {
-    const x = hits[h]!;
-    let json = hitJson.get(x);
-    if (json === undefined) {
-      json = `{"code":${JSON.stringify(x.code)},"weight":${JSON.stringify(x.weight)},"evidence":${JSON.stringify(x.evidence)}}`;
-      if (SHARED_CODES.has(x.code)) {
-        // Bounded: at a million ads the distinct shared hits would hold tens of megabytes.
-        if (hitJson.size >= 65_536) hitJson.clear();
-        hitJson.set(x, json);
-      }
-    }
-    line += h === 0 ? json : `,${json}`;
-  }
-  return `${line}],"phones":${r.phones.length === 0 ? '[]' : JSON.stringify(r.phones)},"language":${JSON.stringify(r.language)}}`;
 }

@@ -37,7 +37,6 @@ export class Clusterer {
   private readonly textOf: IntVec;
   private readonly identifiers: IdentifierIndex;
   private readonly images: ImageRefs;
-  private addMs = 0;
   private readonly trace: LinkInputs['trace'];
 
   constructor(input?: ClusterConfigInput, options: ClustererOptions = {}) {
@@ -57,13 +56,20 @@ export class Clusterer {
 
   /** Adds the next ad (its position in the final `ads` array is the number of ads added before it). */
   add(a: AdFeatures): void {
-    const t0 = performance.now();
     const ad = this.table.count;
     this.table.add(a);
     this.textOf.push(a.templateSketch ? this.texts.addSketch(a.templateSketch) : this.texts.add(a.templateText ?? ''));
     this.identifiers.add(a, ad);
     this.images.add(a, ad);
-    this.addMs += performance.now() - t0;
+  }
+
+  /**
+   * The last added ad's phones as a shared frozen list, when the identifier index holds it (one phone,
+   * not a placeholder); else null. Lets the pipeline keep one list per number without looking the
+   * number up again (run-analysis.ts).
+   */
+  lastPhones(): string[] | null {
+    return this.identifiers.lastPhones();
   }
 
   /** `ads` must be the added ads (or what was kept of them), in the order they were added. */
@@ -71,7 +77,7 @@ export class Clusterer {
     const n = this.table.count;
     if (ads.length !== n) throw new Error(`Clusterer.finish: ${ads.length} ads given, ${n} added`);
     const config = this.config;
-    const timings: Record<string, number> = { add: Math.round(this.addMs) };
+    const timings: Record<string, number> = {};
     let mark = performance.now();
     const lap = (name: string) => {
       const now = performance.now();

@@ -11,14 +11,15 @@
  */
 import { fmix32 } from './hash.ts';
 
-const EMPTY = 0xffffffff;
+/** Above every stored value (values keep 32 - log2(k) <= 28 bits), so bins compare as small integers. */
+const EMPTY = 0x7fffffff;
 
 export class MinHasher {
   readonly k: number;
   readonly bits: number; // log2(k)
   private readonly valueMask: number;
   private readonly storeShift: number;
-  private readonly mins: Uint32Array;
+  private readonly mins: Int32Array;
 
   constructor(k: number) {
     const bits = Math.round(Math.log2(k));
@@ -27,7 +28,7 @@ export class MinHasher {
     this.bits = bits;
     this.valueMask = (1 << (32 - bits)) - 1;
     this.storeShift = 32 - bits - 16;
-    this.mins = new Uint32Array(k);
+    this.mins = new Int32Array(k);
   }
 
   binOf(h: number): number {
@@ -58,13 +59,15 @@ export class MinHasher {
       const v = h & mask;
       if (v < mins[bin]!) mins[bin] = v;
     }
+    // Which bins hold a shingle, without a branch per bin (whether a bin is empty is a coin toss that
+    // the processor mispredicts; this measured 15% off a signature): a bin below EMPTY has the sign bit
+    // of mins - EMPTY set.
     let own = 0;
     let filled = 0;
     for (let j = 0; j < k; j++) {
-      if (mins[j] !== EMPTY) {
-        filled++;
-        if (j < 32) own |= 1 << j;
-      }
+      const has = (mins[j]! - EMPTY) >>> 31;
+      filled += has;
+      if (j < 32) own |= has << j;
     }
     if (filled === 0) {
       sigs.fill(0, offset, offset + k);
@@ -97,4 +100,18 @@ export function estimateJaccard(sigs: Uint16Array, k: number, a: number, b: numb
   let eq = 0;
   for (let j = 0; j < k; j++) if (sigs[oa + j] === sigs[ob + j]) eq++;
   return eq / k;
+}
+
+/**
+ * The number of equal bins of two stored signatures when it is at least `atLeast`, else -1: stops as
+ * soon as too many bins differ (most LSH candidates are rejected, usually well before the last bin).
+ */
+export function equalBinsAtLeast(sigs: Uint16Array, k: number, a: number, b: number, atLeast: number): number {
+  const oa = a * k;
+  const ob = b * k;
+  if (atLeast > k) return -1;
+  const maxDiffer = k - atLeast;
+  let differ = 0;
+  for (let j = 0; j < k; j++) if (sigs[oa + j] !== sigs[ob + j] && ++differ > maxDiffer) return -1;
+  return k - differ;
 }

@@ -40,6 +40,7 @@ export function isNameDerived(identifier: string, names: readonly string[]): boo
 
 function residualIsNoise(rest: string): boolean {
   if (rest === '') return true;
+  if (isAscii(rest)) return asciiResidualIsNoise(rest);
   let digits = 0;
   for (const token of rest.split(/[^\p{L}\p{N}]+/u)) {
     if (token === '') continue;
@@ -51,6 +52,48 @@ function residualIsNoise(rest: string): boolean {
     digits += nums.length;
   }
   return digits <= 2;
+}
+
+/**
+ * residualIsNoise for ASCII text, by character codes (with the Unicode regular expressions alone, the
+ * 29,000 e-mails and handles of the 100,000-ad corpus took 52 ms to judge; 34 ms with this): in ASCII,
+ * letters are A-Z and a-z, numbers 0-9, and everything else separates tokens.
+ */
+function asciiResidualIsNoise(rest: string): boolean {
+  let digits = 0;
+  let i = 0;
+  while (i < rest.length) {
+    if (!isAsciiAlnum(rest.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    // A token: letters, then digits, and nothing after them.
+    const start = i;
+    while (i < rest.length && isAsciiLetter(rest.charCodeAt(i))) i++;
+    const lettersEnd = i;
+    while (i < rest.length && isAsciiDigit(rest.charCodeAt(i))) i++;
+    if (i < rest.length && isAsciiLetter(rest.charCodeAt(i))) return false;
+    if (lettersEnd > start && !isDecorations(rest.slice(start, lettersEnd))) return false;
+    digits += i - lettersEnd;
+  }
+  return digits <= 2;
+}
+
+function isAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0x7f) return false;
+  return true;
+}
+
+function isAsciiLetter(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a);
+}
+
+function isAsciiDigit(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
+}
+
+function isAsciiAlnum(c: number): boolean {
+  return isAsciiLetter(c) || isAsciiDigit(c);
 }
 
 /** Whether `s` is decorations written together ("ladylove", "xxvip"). */
@@ -71,6 +114,10 @@ const MIN_INFORMATIVE = 5;
 /** Whether a handle or e-mail's local part has too few letters and digits to identify anyone. */
 export function isTooShort(local: string): boolean {
   let count = 0;
-  for (const ch of local) if (/[\p{L}\p{N}]/u.test(ch) && ++count >= MIN_INFORMATIVE) return false;
+  for (const ch of local) {
+    // ASCII by character code; other characters by their Unicode category.
+    const c = ch.charCodeAt(0);
+    if ((c < 0x80 ? isAsciiAlnum(c) : /[\p{L}\p{N}]/u.test(ch)) && ++count >= MIN_INFORMATIVE) return false;
+  }
   return true;
 }

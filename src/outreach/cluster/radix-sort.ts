@@ -5,7 +5,7 @@
 
 import { type Arena, noArena } from './arena.ts';
 
-const counts = new Int32Array(256);
+const counts = new Int32Array(4 * 256);
 let scratchKeys = new Uint32Array(0);
 let scratchVals = new Int32Array(0);
 
@@ -32,24 +32,34 @@ export function radixSortPairs(
     tmpKeys = scratchKeys;
     tmpVals = scratchVals;
   }
+  // The four digit histograms in one pass over the keys (a histogram does not depend on the order the
+  // passes leave the keys in): one read of the keys instead of one per pass.
+  counts.fill(0);
+  for (let i = 0; i < n; i++) {
+    const k = keys[i]!;
+    counts[k & 0xff]!++;
+    counts[256 + ((k >>> 8) & 0xff)]!++;
+    counts[512 + ((k >>> 16) & 0xff)]!++;
+    counts[768 + (k >>> 24)]!++;
+  }
   let srcK = keys;
   let srcV = vals;
   let dstK = tmpKeys;
   let dstV = tmpVals;
-  for (let shift = 0; shift < 32; shift += 8) {
-    counts.fill(0);
-    for (let i = 0; i < n; i++) counts[(srcK[i]! >>> shift) & 0xff]!++;
+  for (let pass = 0; pass < 4; pass++) {
+    const shift = pass * 8;
+    const base = pass * 256;
     // A pass where every key has the same digit changes nothing.
-    if (counts[(srcK[0]! >>> shift) & 0xff] === n) continue;
+    if (n === 0 || counts[base + ((srcK[0]! >>> shift) & 0xff)] === n) continue;
     let sum = 0;
-    for (let d = 0; d < 256; d++) {
+    for (let d = base; d < base + 256; d++) {
       const c = counts[d]!;
       counts[d] = sum;
       sum += c;
     }
     for (let i = 0; i < n; i++) {
       const k = srcK[i]!;
-      const pos = counts[(k >>> shift) & 0xff]!++;
+      const pos = counts[base + ((k >>> shift) & 0xff)]!++;
       dstK[pos] = k;
       dstV[pos] = srcV[i]!;
     }

@@ -12,7 +12,7 @@
 import type { TextConfig } from './config.ts';
 import { type Arena, noArena } from './arena.ts';
 import { forEachLshCandidate, type LshStats } from './lsh.ts';
-import { estimateJaccard } from './minhash.ts';
+import { equalBinsAtLeast } from './minhash.ts';
 import { argsortU32 } from './radix-sort.ts';
 import { IntVec } from './int-vec.ts';
 import type { TextIndex } from './text-index.ts';
@@ -82,15 +82,17 @@ export function linkTexts(index: TextIndex, firstPos: Int32Array, cfg: TextConfi
   const edgeA = new IntVec(1 << 12);
   const edgeB = new IntVec(1 << 12);
   const edgeBins = new IntVec(1 << 12);
-  const threshold = cfg.linkJaccard;
+  // The fewest equal bins whose estimate (equal / k) reaches linkJaccard (k + 1 when none does).
+  let atLeast = 0;
+  while (atLeast <= k && !(atLeast / k >= cfg.linkJaccard)) atLeast++;
   const lsh = forEachLshCandidate(sigs, k, items, cfg, (a, b) => {
     if (uf.find(a) === uf.find(b)) return;
-    const j = estimateJaccard(sigs, k, a, b);
-    if (j >= threshold) {
+    const equal = equalBinsAtLeast(sigs, k, a, b, atLeast);
+    if (equal >= 0) {
       uf.union(a, b);
       edgeA.push(a);
       edgeB.push(b);
-      edgeBins.push(Math.round(j * k));
+      edgeBins.push(equal);
     }
   }, arena);
   arena.reset(mark);

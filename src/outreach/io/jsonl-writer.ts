@@ -1,23 +1,26 @@
 import fs from 'node:fs';
-
-const encoder = new TextEncoder();
+import { JsonBytes } from './json-bytes.ts';
 
 /**
- * A buffered JSON Lines writer: each line is encoded as UTF-8 straight into one reused byte buffer
- * (no joined strings, no per-chunk conversion), which is written with one system call when about
- * `chunkChars` bytes are gathered, waiting for the file when it falls behind.
+ * A buffered JSON Lines writer: each line is encoded as UTF-8 straight into one byte buffer (no joined
+ * strings, no per-chunk conversion), which is written with one system call when about `chunkChars`
+ * bytes are gathered, while the next chunk is gathered (waiting for the file when it falls behind). A
+ * line is either a whole string (`writeLine`) or written piece by piece into `line` and then ended
+ * (`endLine`).
  */
 export class JsonlWriter {
-  private buf: Uint8Array;
-  private used = 0;
+  /** The buffer the current line is written into (its pieces: JsonBytes). */
+  readonly line: JsonBytes;
   private handle: fs.promises.FileHandle | null = null;
+  /** The write in flight (flush). */
+  private writing: Promise<void> = Promise.resolve();
   private lines = 0;
 
   private constructor(
     private readonly path: string,
     private readonly chunkChars: number,
   ) {
-    this.buf = new Uint8Array(chunkChars + (1 << 16));
+    this.line = new JsonBytes(this.capacity());
   }
 
   static async open(path: string, opts: { chunkChars?: number } = {}): Promise<JsonlWriter> {
@@ -37,37 +40,51 @@ export class JsonlWriter {
 
   /** Writes an already serialised line (without its line break). */
   writeLine(line: string): Promise<void> | undefined {
-    // UTF-8 needs at most 3 bytes per UTF-16 code unit.
-    const need = this.used + 3 * line.length + 1;
-    if (need > this.buf.length) {
-      const bigger = new Uint8Array(Math.max(need, 2 * this.buf.length));
-      bigger.set(this.buf.subarray(0, this.used));
-      this.buf = bigger;
-    }
-    this.used += encoder.encodeInto(line, this.buf.subarray(this.used)).written;
-    this.buf[this.used++] = 10;
+    this.line.text(line);
+    return this.endLine();
+  }
+
+  /** Ends the line written into `line`. Returns a promise only when the buffer was flushed (await it). */
+  endLine(): Promise<void> | undefined {
+    this.line.byte(10);
     this.lines++;
-    if (this.used >= this.chunkChars) return this.flush();
+    if (this.line.used >= this.chunkChars) return this.flush();
     return undefined;
   }
 
+  /**
+   * Starts writing the gathered bytes, after waiting for the write before it: the caller gathers the
+   * next chunk while this one goes to the file (awaiting each write in turn left this thread idle for
+   * about 20 ms per 40 MB written; now about half that). A failed write is thrown by the next flush or
+   * by close.
+   */
   async flush(): Promise<void> {
-    if (this.used === 0 || !this.handle) return;
-    const bytes = this.buf.subarray(0, this.used);
+    if (this.line.used === 0 || !this.handle) return;
     // A fresh buffer, so that lines written before this flush completes cannot touch the bytes in flight.
-    this.buf = new Uint8Array(this.chunkChars + (1 << 16));
-    this.used = 0;
+    const bytes = this.line.take(this.capacity());
+    const handle = this.handle;
+    await this.writing;
     // writeFile on a handle writes from the current position and loops over partial writes.
-    await this.handle.writeFile(bytes);
+    this.writing = handle.writeFile(bytes);
+    // Kept rejected for the next flush or close to throw, without counting as unhandled meanwhile.
+    this.writing.catch(() => {});
   }
 
   async close(): Promise<void> {
-    await this.flush();
-    await this.handle?.close();
-    this.handle = null;
+    try {
+      await this.flush();
+      await this.writing;
+    } finally {
+      await this.handle?.close();
+      this.handle = null;
+    }
   }
 
   toString(): string {
     return `JsonlWriter(${this.path})`;
+  }
+
+  private capacity(): number {
+    return this.chunkChars + (1 << 16);
   }
 }

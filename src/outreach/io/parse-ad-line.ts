@@ -7,7 +7,6 @@ export type ParsedLine = { ok: true; ad: AdRecord } | { ok: false; problem: stri
 
 const STRING_FIELDS = ['url', 'postedAt', 'title', 'body', 'city'] as const;
 const LIST_FIELDS = ['phones', 'emails', 'handles', 'imageHashes', 'images'] as const;
-const HASH = /^[0-9a-fA-F]{16}$/;
 const MAX_PROBLEM_PREVIEW = 60;
 
 /**
@@ -36,34 +35,23 @@ export function checkAd(o: Record<string, unknown>): ParsedLine {
   const source = o.source ?? '';
   if (typeof source !== 'string') return { ok: false, problem: `"source" must be a string, got ${describe(source)}` };
   const ad: AdRecord = { id, source };
-  for (const f of STRING_FIELDS) {
-    const v = o[f];
-    if (v === undefined || v === null) continue;
-    if (typeof v !== 'string') return { ok: false, problem: `"${f}" must be a string, got ${describe(v)}` };
-    ad[f] = v;
-  }
-  if (o.country !== undefined && o.country !== null) {
-    if (typeof o.country !== 'string') return { ok: false, problem: `"country" must be a string, got ${describe(o.country)}` };
-    ad.country = o.country.toUpperCase();
-  }
-  if (o.age !== undefined && o.age !== null) {
-    if (typeof o.age !== 'number' || !Number.isFinite(o.age)) return { ok: false, problem: `"age" must be a number, got ${describe(o.age)}` };
-    ad.age = o.age;
-  }
-  for (const f of LIST_FIELDS) {
-    const v = o[f];
-    if (v === undefined || v === null) continue;
-    if (!Array.isArray(v)) return { ok: false, problem: `"${f}" must be an array of strings, got ${describe(v)}` };
-    for (let i = 0; i < v.length; i++) {
-      if (typeof v[i] !== 'string') return { ok: false, problem: `"${f}[${i}]" must be a string, got ${describe(v[i])}` };
-    }
-    if (f === 'imageHashes') {
-      for (let i = 0; i < v.length; i++) {
-        if (!HASH.test(v[i] as string)) return { ok: false, problem: `"imageHashes[${i}]" must be 16 hexadecimal digits, got ${describe(v[i])}` };
-      }
-    }
-    ad[f] = v as string[];
-  }
+  // Field by field with constant names (a loop over the names made every read and write a generic keyed
+  // access; this and checking hashes without a regular expression measured about 15% faster), in the
+  // order of STRING_FIELDS and LIST_FIELDS.
+  const problem =
+    stringField(ad, 'url', o.url) ??
+    stringField(ad, 'postedAt', o.postedAt) ??
+    stringField(ad, 'title', o.title) ??
+    stringField(ad, 'body', o.body) ??
+    stringField(ad, 'city', o.city) ??
+    countryAndAge(ad, o) ??
+    listField(ad, 'phones', o.phones) ??
+    listField(ad, 'emails', o.emails) ??
+    listField(ad, 'handles', o.handles) ??
+    listField(ad, 'imageHashes', o.imageHashes) ??
+    imageHashProblem(ad.imageHashes) ??
+    listField(ad, 'images', o.images);
+  if (problem !== undefined) return { ok: false, problem };
   let extra: Record<string, unknown> | undefined;
   for (const k in o) {
     if (KNOWN.has(k)) continue;
@@ -74,6 +62,60 @@ export function checkAd(o: Record<string, unknown>): ParsedLine {
   }
   if (extra) ad.extra = extra;
   return { ok: true, ad };
+}
+
+/** Sets a string field when present; returns the problem when it is not a string. */
+function stringField(ad: AdRecord, f: (typeof STRING_FIELDS)[number], v: unknown): string | undefined {
+  if (v === undefined || v === null) return undefined;
+  if (typeof v !== 'string') return `"${f}" must be a string, got ${describe(v)}`;
+  ad[f] = v;
+  return undefined;
+}
+
+/** Sets country (upper case) and age when present; returns the problem when one has the wrong type. */
+function countryAndAge(ad: AdRecord, o: Record<string, unknown>): string | undefined {
+  const country = o.country;
+  if (country !== undefined && country !== null) {
+    if (typeof country !== 'string') return `"country" must be a string, got ${describe(country)}`;
+    ad.country = country.toUpperCase();
+  }
+  const age = o.age;
+  if (age !== undefined && age !== null) {
+    if (typeof age !== 'number' || !Number.isFinite(age)) return `"age" must be a number, got ${describe(age)}`;
+    ad.age = age;
+  }
+  return undefined;
+}
+
+/** Sets a list-of-strings field when present; returns the problem when it is not one. */
+function listField(ad: AdRecord, f: (typeof LIST_FIELDS)[number], v: unknown): string | undefined {
+  if (v === undefined || v === null) return undefined;
+  if (!Array.isArray(v)) return `"${f}" must be an array of strings, got ${describe(v)}`;
+  for (let i = 0; i < v.length; i++) {
+    if (typeof v[i] !== 'string') return `"${f}[${i}]" must be a string, got ${describe(v[i])}`;
+  }
+  ad[f] = v as string[];
+  return undefined;
+}
+
+function imageHashProblem(hashes: readonly string[] | undefined): string | undefined {
+  if (hashes === undefined) return undefined;
+  for (let i = 0; i < hashes.length; i++) {
+    if (!isHash(hashes[i]!)) return `"imageHashes[${i}]" must be 16 hexadecimal digits, got ${describe(hashes[i])}`;
+  }
+  return undefined;
+}
+
+/** Exactly 16 hexadecimal digits (by character codes: a regular expression per hash measured slower). */
+function isHash(s: string): boolean {
+  if (s.length !== 16) return false;
+  for (let i = 0; i < 16; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x30 && c <= 0x39) continue;
+    const lower = c | 0x20; // A-F onto a-f; nothing else lands on a-f
+    if (lower < 0x61 || lower > 0x66) return false;
+  }
+  return true;
 }
 
 const KNOWN = new Set<string>(['id', 'source', 'country', 'age', ...STRING_FIELDS, ...LIST_FIELDS]);
