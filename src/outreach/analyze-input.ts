@@ -4,6 +4,7 @@ import { analyzeLines, type Analyze } from './analyze-lines.ts';
 import type { WorkerOptions } from './analyze-worker.ts';
 import { readByteBatches, type ByteBatch } from './io/jsonl-lines.ts';
 import type { MalformedLine } from './io/read-ads.ts';
+import { ENGINE_ANALYZER, withRepostMemo } from './repost-memo.ts';
 import type { AdFeatures } from './types.ts';
 
 /** The input of the analysis phase and where it reports. */
@@ -39,8 +40,10 @@ export type PoolStats = {
   mainDecodeMs: number;
 };
 
+/** The analyser of a module URL; the engine's own behind a repost memo (repost-memo.ts). */
 async function loadAnalyzer(url: string): Promise<Analyze> {
-  return ((await import(url)) as { analyzeAd: Analyze }).analyzeAd;
+  const analyzeAd = ((await import(url)) as { analyzeAd: Analyze }).analyzeAd;
+  return url === ENGINE_ANALYZER ? withRepostMemo(analyzeAd) : analyzeAd;
 }
 
 function analyzeBatch(analyzeAd: Analyze, raw: ByteBatch): { features: AdFeatures[]; malformed: MalformedLine[] } {

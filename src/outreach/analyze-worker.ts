@@ -4,6 +4,7 @@ import type { TextConfig } from './cluster/config.ts';
 import { TemplateSketcher } from './cluster/text-sketch.ts';
 import { FeatureEncoder, transferList, type EncodedFeatures } from './features-codec.ts';
 import type { MalformedLine } from './io/read-ads.ts';
+import { ENGINE_ANALYZER, withRepostMemo } from './repost-memo.ts';
 import type { AdFeatures } from './types.ts';
 
 /**
@@ -27,7 +28,9 @@ export type BatchResponse = {
 };
 
 const { analyzer, sketch } = workerData as WorkerOptions;
-const { analyzeAd } = (await import(analyzer)) as { analyzeAd: Analyze };
+const imported = ((await import(analyzer)) as { analyzeAd: Analyze }).analyzeAd;
+// The engine's own analyser behind a repost memo of this worker's (repost-memo.ts).
+const analyzeAd = analyzer === ENGINE_ANALYZER ? withRepostMemo(imported) : imported;
 const encoder = new FeatureEncoder();
 // With a text configuration, template texts are sketched here and only their sketches are sent: the
 // main thread then neither decodes nor hashes nor shingles them (it has the clustering to do).

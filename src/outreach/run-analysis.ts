@@ -8,6 +8,7 @@ import { compactFeatures, StringTable } from './features-codec.ts';
 import { JsonlWriter } from './io/jsonl-writer.ts';
 import { writeResults } from './io/result-lines.ts';
 import { KeptHits } from './kept-hits.ts';
+import { ENGINE_ANALYZER } from './repost-memo.ts';
 import type { MalformedLine } from './io/read-ads.ts';
 import type { AdFeatures, AdResult, ClusterSummary, RetainedAd } from './types.ts';
 
@@ -81,7 +82,6 @@ export const MAX_KEPT_MALFORMED = 1000;
 const DEFAULT_PARALLEL_ABOVE = 32 << 20;
 const SERIAL_BATCH_BYTES = 1 << 20;
 const PARALLEL_BATCH_BYTES = 2 << 20;
-const DEFAULT_ANALYZER = new URL('./analyze/analyze-ad.ts', import.meta.url).href;
 
 /**
  * `baken outreach analyze`: streams a JSON Lines file of ads (docs/ad-format.md), analyses each ad
@@ -118,7 +118,7 @@ async function analyse(opts: AnalysisOptions, size: number, out: JsonlWriter, st
     opts.onProgress?.({ phase, done, total, unit: phase === 'analyze' ? 'bytes' : 'ads', ads });
 
   let t = performance.now();
-  const analyzer = opts.analyzer ?? DEFAULT_ANALYZER;
+  const analyzer = opts.analyzer ?? ENGINE_ANALYZER;
   const input = { path: opts.input, size, analyzer, onMalformed, onProgress: (done: number, ads: number) => progress('analyze', done, size, ads) };
   // Repeated strings, lists and indicator hits (sources, languages, phones, the hits of reposts) are kept
   // once. A one-phone list comes from the clusterer's identifier index, which has just looked the number

@@ -5,18 +5,17 @@ import { indicatorDefinitions } from '../lexicons/indicator-definitions.ts';
 import { exclusions, indicatorPhrases } from '../lexicons/indicator-phrases.ts';
 import { nationalities } from '../lexicons/nationalities.ts';
 import { cities, nameIntros, nameOutros, nameStopWords } from '../lexicons/persona.ts';
+import { adFieldsOf, str } from './ad-fields.ts';
 import type { AnalyzeConfig } from './analyze-config.ts';
 import { foldPhrase, scanText } from './char-tables.ts';
 import { compileConfig } from './compile-config.ts';
 import { extractContacts, normaliseHandle, type Mask } from './contacts.ts';
 import { findPhones } from './find-phones.ts';
-import { parseImageHashes } from './image-hash.ts';
 import { buildIndicators } from './indicators.ts';
 import { detectLanguage, voteLanguage } from './language.ts';
 import { classifyHits } from './lexicon-hits.ts';
 import { normaliseText } from './normalise.ts';
 import { extractNames, extractPrice, statedAge } from './persona.ts';
-import { parsePostedAt } from './posted-at.ts';
 import { findDigitRuns, numbersOf } from './phone-candidates.ts';
 import { toRegion } from './phones.ts';
 import { buildTemplateText, maskWords } from './template-text.ts';
@@ -98,11 +97,12 @@ export function analyzeAd(record: AdRecord, index: number, config: AnalyzeConfig
   if (city) maskWords(folded, [foldPhrase(city)], '<city>', masks);
 
   const country = str(record.country).trim().toUpperCase();
+  const own = adFieldsOf(record);
   return {
     index,
-    id: str(record.id),
-    source: str(record.source),
-    postedAt: parsePostedAt(record.postedAt),
+    id: own.id,
+    source: own.source,
+    postedAt: own.postedAt,
     city,
     country: /^[A-Z]{2}$/.test(country) ? country : null,
     language,
@@ -116,13 +116,10 @@ export function analyzeAd(record: AdRecord, index: number, config: AnalyzeConfig
     nationalities: lexicon.nationalities,
     indicators,
     templateText: buildTemplateText(folded, masks),
-    imageHashes: parseImageHashes(record.imageHashes),
+    imageHashes: own.imageHashes,
   };
 }
 
-function str(value: unknown): string {
-  return typeof value === 'string' ? value : typeof value === 'number' ? String(value) : '';
-}
 
 function mergeLower(found: string[], given: unknown, normalise: (s: string) => string): string[] {
   if (!Array.isArray(given) || given.length === 0) return found;
