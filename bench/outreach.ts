@@ -5,6 +5,9 @@
  * clustering and ranking quality against the generator's truth. Prints JSON lines; the last line per size
  * lists the targets of issue 5 with pass/fail.
  *
+ * Sizes up to 100,000 are also measured on a corpus shaped like scraped data, ten daily scrapes of n/10
+ * ads (bench/repost-corpus.ts; BENCH_OUTREACH_REPOSTS=0 skips it).
+ *
  * BENCH_OUTREACH_SEED (default 1); BENCH_OUTREACH_WORKERS forces a worker count (default: the engine's
  * choice); BENCH_OUTREACH_COMPARE=1 also runs analyze single-threaded and with the pool on every size
  * (by default only on sizes up to 100,000); BENCH_OUTREACH_KEEP=1 keeps the generated files.
@@ -20,6 +23,7 @@ import { readLineBatches } from '../src/outreach/io/jsonl-lines.ts';
 import { JsonlWriter } from '../src/outreach/io/jsonl-writer.ts';
 import { evaluateFiles } from '../src/outreach/metrics/evaluate.ts';
 import { runAnalysis, type AnalysisSummary } from '../src/outreach/run-analysis.ts';
+import { writeRepostCorpus } from './repost-corpus.ts';
 
 const report = (name: string, data: Record<string, unknown>) => process.stdout.write(`${JSON.stringify({ bench: name, ...data })}\n`);
 const round = (x: number, d = 0) => Math.round(x * 10 ** d) / 10 ** d;
@@ -29,7 +33,7 @@ const TARGETS = { adsPerSecondPerCore: 20_000, ratioToBareJson: 15, peakMemoryMB
 
 const args = process.argv.slice(2);
 if (args[0] === '--generate') await childGenerate(args[1]!, args[2]!, args[3]!, args[4]!);
-else if (args[0] === '--measure') await childMeasure(args[1]!, args[2]!, args[3]!, args[4] === 'auto' ? undefined : Number(args[4]));
+else if (args[0] === '--measure') await childMeasure(args[1]!, args[2]!, args[3]!, args[4] === 'auto' ? undefined : Number(args[4]), args[5] ?? 'generated');
 else await main();
 
 async function main(): Promise<void> {
@@ -45,6 +49,13 @@ async function main(): Promise<void> {
       const compare = process.env.BENCH_OUTREACH_COMPARE === '1' || n <= 100_000;
       const modes = forced !== undefined ? [forced] : compare ? ['auto', '0', String(os.availableParallelism())] : ['auto'];
       for (const mode of new Set(modes)) await child(['--measure', ads, truth, path.join(dir, `out-${n}-${mode}.jsonl`), mode]);
+      if (process.env.BENCH_OUTREACH_REPOSTS !== '0' && n <= 100_000) {
+        // The shape of scraped data: ten daily scrapes of n/10 ads (bench/repost-corpus.ts), one thread.
+        const rAds = path.join(dir, `reposts-${n}.jsonl`);
+        const rTruth = path.join(dir, `reposts-truth-${n}.jsonl`);
+        await writeRepostCorpus(ads, truth, n, rAds, rTruth);
+        await child(['--measure', rAds, rTruth, path.join(dir, `out-reposts-${n}.jsonl`), '0', 'reposts']);
+      }
     }
   } finally {
     if (process.env.BENCH_OUTREACH_KEEP === '1') process.stderr.write(`bench files kept in ${dir}\n`);
@@ -71,7 +82,7 @@ async function childGenerate(n: string, seed: string, out: string, truth: string
   report('outreach.generate', { ads: s.ads, seed, ms: round(ms), adsPerSecond: round(s.ads / (ms / 1000)), bytes: fs.statSync(out).size, adsByKind: s.adsByKind, operators: s.operators });
 }
 
-async function childMeasure(input: string, truth: string, output: string, workers: number | undefined): Promise<void> {
+async function childMeasure(input: string, truth: string, output: string, workers: number | undefined, corpus: string): Promise<void> {
   const bytes = fs.statSync(input).size;
   const bare = await bareRoundTrip(input, output);
   const readlineMs = await readlineOnly(input);
@@ -105,6 +116,7 @@ async function childMeasure(input: string, truth: string, output: string, worker
   const ratio = ms / bare.ms;
   const result = {
     ads: n,
+    corpus,
     bytes,
     mode: workers === undefined ? 'auto' : String(workers),
     workers: summary.workers,
@@ -139,6 +151,7 @@ async function childMeasure(input: string, truth: string, output: string, worker
   const pass = (ok: boolean) => (ok ? 'pass' : 'fail');
   report('outreach.targets', {
     ads: n,
+    corpus,
     mode: result.mode,
     adsPerSecondPerCore: { target: `>= ${TARGETS.adsPerSecondPerCore}`, value: result.adsPerSecondPerCore, result: pass(result.adsPerSecondPerCore >= TARGETS.adsPerSecondPerCore) },
     ratioToBareJson: { target: `<= ${TARGETS.ratioToBareJson}`, value: result.ratioToBareJson, result: pass(ratio <= TARGETS.ratioToBareJson) },
