@@ -21,6 +21,7 @@ import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { nodeFlagsFor } from '../bin/node-flags.mjs';
 import { readLineBatches } from '../src/outreach/io/jsonl-lines.ts';
 import { JsonlWriter } from '../src/outreach/io/jsonl-writer.ts';
 import { evaluateFiles } from '../src/outreach/metrics/evaluate.ts';
@@ -75,7 +76,9 @@ function child(childArgs: string[]): Promise<void> {
   const tsxCli = createRequire(import.meta.url).resolve('tsx/cli');
   const self = fileURLToPath(import.meta.url);
   return new Promise((resolve, reject) => {
-    const p = spawn(process.execPath, [tsxCli, self, ...childArgs], { stdio: ['ignore', 'inherit', 'inherit'] });
+    // Analyze is measured with the V8 flags `baken outreach analyze` runs with (bin/node-flags.mjs).
+    const flags = childArgs[0] === '--measure' ? nodeFlagsFor(['outreach', 'analyze']) : [];
+    const p = spawn(process.execPath, [...flags, tsxCli, self, ...childArgs], { stdio: ['ignore', 'inherit', 'inherit'] });
     p.on('error', reject);
     p.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`bench step ${childArgs[0]} failed with exit code ${code}`))));
   });

@@ -1,0 +1,2 @@
+/** See node-flags.mjs. */
+export function nodeFlagsFor(args: readonly string[]): string[];
