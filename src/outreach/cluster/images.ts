@@ -135,6 +135,10 @@ function randomTableLuts(tables: number): Uint16Array[] {
   return luts;
 }
 
+/**
+ * Each step is a small function of its own, called once per table: V8 optimises it whole after the
+ * first table, instead of compiling one loop at a time and dropping the code at the next unseen line.
+ */
 function linkNearHashes(H: Uint32Array, L: Uint32Array, uf: UnionFind, maxDistance: number, randomTables: number, arena: Arena): number {
   const U = H.length;
   if (U < 2) return 0;
@@ -150,45 +154,64 @@ function linkNearHashes(H: Uint32Array, L: Uint32Array, uf: UnionFind, maxDistan
   let links = 0;
   const tables = 4 + luts.length;
   for (let t = 0; t < tables; t++) {
-    for (let u = 0; u < U; u++) {
-      const h = H[u]!;
-      const l = L[u]!;
-      let key: number;
-      if (t === 0) key = h >>> 16;
-      else if (t === 1) key = h & 0xffff;
-      else if (t === 2) key = l >>> 16;
-      else if (t === 3) key = l & 0xffff;
-      else {
-        const lut = luts[t - 4]!;
-        key =
-          lut[l & 0xff]! | lut[256 + ((l >>> 8) & 0xff)]! | lut[512 + ((l >>> 16) & 0xff)]! | lut[768 + (l >>> 24)]! |
-          lut[1024 + (h & 0xff)]! | lut[1280 + ((h >>> 8) & 0xff)]! | lut[1536 + ((h >>> 16) & 0xff)]! | lut[1792 + (h >>> 24)]!;
-      }
-      keys[u] = key;
-      vals[u] = u;
-    }
+    if (t < 4) bandKeys(H, L, t, keys, vals);
+    else lutKeys(H, L, luts[t - 4]!, keys, vals);
     radixSortPairs(keys, vals, U, tk, tv);
-    for (let i = 0; i < U; i++) {
-      const u = vals[i]!;
-      bh[i] = H[u]!;
-      bl[i] = L[u]!;
-    }
-    let s = 0;
-    while (s < U) {
-      let e = s + 1;
-      while (e < U && keys[e] === keys[s]) e++;
-      // Small buckets: all pairs; large ones (many similar photos): each member against its 16 predecessors.
-      const window = e - s <= 64 ? e - s : 16;
-      for (let i = s + 1; i < e; i++) {
-        const ah = bh[i]!;
-        const al = bl[i]!;
-        for (let j = Math.max(s, i - window); j < i; j++) {
-          if (hamming64(ah, al, bh[j]!, bl[j]!) > maxDistance) continue;
-          if (uf.union(vals[i]!, vals[j]!) >= 0) links++;
-        }
+    gather(H, L, vals, bh, bl);
+    links += linkBuckets(keys, vals, bh, bl, uf, maxDistance);
+  }
+  return links;
+}
+
+/** Key of each hash in exact band t (0..3: its four 16-bit quarters). */
+function bandKeys(H: Uint32Array, L: Uint32Array, t: number, keys: Uint32Array, vals: Int32Array): void {
+  const word = t < 2 ? H : L;
+  const shift = t % 2 === 0 ? 16 : 0;
+  for (let u = 0; u < word.length; u++) {
+    keys[u] = (word[u]! >>> shift) & 0xffff;
+    vals[u] = u;
+  }
+}
+
+/** Key of each hash in a random table: its 16 chosen bits, gathered a byte at a time. */
+function lutKeys(H: Uint32Array, L: Uint32Array, lut: Uint16Array, keys: Uint32Array, vals: Int32Array): void {
+  for (let u = 0; u < H.length; u++) {
+    const h = H[u]!;
+    const l = L[u]!;
+    keys[u] =
+      lut[l & 0xff]! | lut[256 + ((l >>> 8) & 0xff)]! | lut[512 + ((l >>> 16) & 0xff)]! | lut[768 + (l >>> 24)]! |
+      lut[1024 + (h & 0xff)]! | lut[1280 + ((h >>> 8) & 0xff)]! | lut[1536 + ((h >>> 16) & 0xff)]! | lut[1792 + (h >>> 24)]!;
+    vals[u] = u;
+  }
+}
+
+function gather(H: Uint32Array, L: Uint32Array, vals: Int32Array, bh: Uint32Array, bl: Uint32Array): void {
+  for (let i = 0; i < vals.length; i++) {
+    const u = vals[i]!;
+    bh[i] = H[u]!;
+    bl[i] = L[u]!;
+  }
+}
+
+/** Links the near-identical hashes of each bucket (equal keys, sorted); returns the links made. */
+function linkBuckets(keys: Uint32Array, vals: Int32Array, bh: Uint32Array, bl: Uint32Array, uf: UnionFind, maxDistance: number): number {
+  const U = keys.length;
+  let links = 0;
+  let s = 0;
+  while (s < U) {
+    let e = s + 1;
+    while (e < U && keys[e] === keys[s]) e++;
+    // Small buckets: all pairs; large ones (many similar photos): each member against its 16 predecessors.
+    const window = e - s <= 64 ? e - s : 16;
+    for (let i = s + 1; i < e; i++) {
+      const ah = bh[i]!;
+      const al = bl[i]!;
+      for (let j = Math.max(s, i - window); j < i; j++) {
+        if (hamming64(ah, al, bh[j]!, bl[j]!) > maxDistance) continue;
+        if (uf.union(vals[i]!, vals[j]!) >= 0) links++;
       }
-      s = e;
     }
+    s = e;
   }
   return links;
 }
