@@ -1,11 +1,12 @@
 import { AnalyzePool } from './analyze-pool.ts';
 import { decodeFeatures } from './features-codec.ts';
-import { analyzeLines, type Analyze } from './analyze-lines.ts';
+import { analyzeLines, eachRecord, type Analyze } from './analyze-lines.ts';
 import type { WorkerOptions } from './analyze-worker.ts';
 import { readByteBatches, type ByteBatch } from './io/jsonl-lines.ts';
 import type { MalformedLine } from './io/read-ads.ts';
+import { RepostIndex } from './repost-index.ts';
 import { ENGINE_ANALYZER, withRepostMemo } from './repost-memo.ts';
-import type { AdFeatures } from './types.ts';
+import type { AdFeatures, AdRecord } from './types.ts';
 
 /** The input of the analysis phase and where it reports. */
 export type AnalysisInput = {
@@ -53,8 +54,18 @@ function analyzeBatch(analyzeAd: Analyze, raw: ByteBatch): { features: AdFeature
   return { features, malformed };
 }
 
-/** Reads and analyses every ad in this thread; returns the number of ads. */
-export async function analyzeInThread(input: AnalysisInput, batchBytes: number, sink: FeatureSink): Promise<number> {
+/**
+ * Receives an exact repost (repost-index.ts) instead of its features: the ad's record, the index of the
+ * earlier ad whose analysis it shares, and its own index.
+ */
+export type RepostSink = (record: AdRecord, earlier: number, index: number) => void;
+
+/**
+ * Reads and analyses every ad in this thread; returns the number of ads. With `onRepost` and the
+ * engine's analyser, an exact repost of any earlier ad is not analysed again but handed to `onRepost`.
+ */
+export async function analyzeInThread(input: AnalysisInput, batchBytes: number, sink: FeatureSink, onRepost?: RepostSink): Promise<number> {
+  if (onRepost !== undefined && input.analyzer === ENGINE_ANALYZER) return analyzeWithReposts(input, batchBytes, sink, onRepost);
   const analyzeAd = await loadAnalyzer(input.analyzer);
   let count = 0;
   let bytes = 0;
@@ -64,6 +75,31 @@ export async function analyzeInThread(input: AnalysisInput, batchBytes: number, 
   };
   for await (const raw of readByteBatches(input.path, batchBytes)) {
     analyzeLines(analyzeAd, raw, emit, input.onMalformed);
+    bytes += raw.bytes.length;
+    input.onProgress(bytes, count);
+  }
+  return count;
+}
+
+async function analyzeWithReposts(input: AnalysisInput, batchBytes: number, sink: FeatureSink, onRepost: RepostSink): Promise<number> {
+  const analyzeAd = ((await import(input.analyzer)) as { analyzeAd: Analyze }).analyzeAd;
+  const reposts = new RepostIndex(Math.ceil(input.size / 600));
+  let count = 0;
+  let bytes = 0;
+  const onRecord = (record: AdRecord) => {
+    const index = count++;
+    const earlier = reposts.find(record);
+    if (earlier >= 0) {
+      onRepost(record, earlier, index);
+      return;
+    }
+    reposts.add(index);
+    const f = analyzeAd(record, index);
+    f.index = index;
+    sink(f);
+  };
+  for await (const raw of readByteBatches(input.path, batchBytes)) {
+    eachRecord(raw, onRecord, input.onMalformed);
     bytes += raw.bytes.length;
     input.onProgress(bytes, count);
   }

@@ -13,10 +13,15 @@ export type Analyze = (record: AdRecord, index: number) => AdFeatures;
  */
 export function analyzeLines(analyzeAd: Analyze, raw: ByteBatch, emit: (f: AdFeatures) => void, onMalformed: (m: MalformedLine) => void): void {
   let i = 0;
+  eachRecord(raw, (ad) => emit(analyzeAd(ad, i++)), onMalformed);
+}
+
+/** Decodes and parses the lines of a batch one at a time, handing each valid record to `onRecord`. */
+export function eachRecord(raw: ByteBatch, onRecord: (ad: AdRecord) => void, onMalformed: (m: MalformedLine) => void): void {
   eachLine(raw, (text, line) => {
     if (isBlank(text)) return;
     const parsed = parseAdLine(text);
-    if (parsed.ok) emit(analyzeAd(parsed.ad, i++));
+    if (parsed.ok) onRecord(parsed.ad);
     else onMalformed({ line, problem: parsed.problem });
   });
 }

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
-import { analyzeInPool, analyzeInThread, type FeatureSink, type PoolStats } from './analyze-input.ts';
+import { analyzeInPool, analyzeInThread, type FeatureSink, type PoolStats, type RepostSink } from './analyze-input.ts';
+import { adFieldsOf } from './analyze/ad-fields.ts';
 import { Clusterer, clusterAds, type ClusterOutput } from './cluster/cluster-ads.ts';
 import { defaultWorkers } from './default-workers.ts';
 import { AdScorer, scoreAds } from './cluster/score-ads.ts';
@@ -141,9 +142,18 @@ async function analyse(opts: AnalysisOptions, size: number, out: JsonlWriter, st
         compactFeatures(f, table);
         full.push(f);
       };
+  // An exact repost takes over what its earlier ad kept (analysed in this thread: repost-index.ts).
+  const onRepost: RepostSink | undefined = clusterer
+    ? (record, earlier) => {
+        const own = adFieldsOf(record);
+        clusterer.addRepost(own, earlier);
+        const of = kept[earlier]!;
+        kept.push({ id: own.id, source: table.intern(own.source), indicators: of.indicators, phones: of.phones, language: of.language });
+      }
+    : undefined;
   let pool: PoolStats | null = null;
   if (workers > 0) ({ stats: pool } = await analyzeInPool(input, workers, mainHelps, opts.batchBytes ?? PARALLEL_BATCH_BYTES, sink, clusterer ? clusterer.config.text : null));
-  else await analyzeInThread(input, opts.batchBytes ?? SERIAL_BATCH_BYTES, sink);
+  else await analyzeInThread(input, opts.batchBytes ?? SERIAL_BATCH_BYTES, sink, onRepost);
   const analyzeMs = performance.now() - t;
   const memoryMB = { analyze: memoryNow() } as AnalysisSummary['memoryMB'];
 

@@ -61,6 +61,15 @@ export class AdTable {
     const t = a.postedAt;
     this.postedAt.push(t !== null && Number.isFinite(t) ? t : Number.NaN);
   }
+
+  /** Adds a repost of ad `of` (same city and persona) with its own key and posting time. */
+  addRepost(own: Pick<AdFeatures, 'id' | 'source' | 'postedAt'>, of: number): void {
+    this.keyHash.push(fnv1a(own.id, fnv1a(':', fnv1a(own.source))) | 0);
+    this.cityOf.push(this.cityOf.data[of]!);
+    this.personaOf.push(this.personaOf.data[of]!);
+    const t = own.postedAt;
+    this.postedAt.push(t !== null && Number.isFinite(t) ? t : Number.NaN);
+  }
 }
 
 /**

@@ -64,6 +64,20 @@ export class Clusterer {
   }
 
   /**
+   * Adds the next ad as an exact repost of the earlier ad `of`: an ad whose analysed fields equal those
+   * of ad `of` (repost-index.ts), so that its features would be those of `of` but for `own`. Indexes it
+   * as `add` would, from what `of` left in the indexes, without its features.
+   */
+  addRepost(own: Pick<AdFeatures, 'id' | 'source' | 'postedAt' | 'imageHashes'>, of: number): void {
+    const ad = this.table.count;
+    if (!(of >= 0 && of < ad)) throw new Error(`Clusterer.addRepost: ad ${of} is not an earlier ad`);
+    this.table.addRepost(own, of);
+    this.textOf.push(this.textOf.data[of]!);
+    this.identifiers.addRepost(of, ad);
+    this.images.add(own, ad);
+  }
+
+  /**
    * The last added ad's phones as a shared frozen list, when the identifier index holds it (one phone,
    * not a placeholder); else null. Lets the pipeline keep one list per number without looking the
    * number up again (run-analysis.ts).

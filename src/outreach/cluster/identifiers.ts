@@ -20,6 +20,8 @@ export class IdentifierIndex {
   readonly nameDerived: IntVec;
   readonly pairGroup: IntVec;
   readonly pairAd: IntVec;
+  /** Per ad: where its pairs start in pairGroup/pairAd (an ad's pairs are contiguous). */
+  private readonly pairStart: IntVec;
   private readonly lastAd: IntVec;
   /** Per identifier: the last names it was found not to be derived from (checkNameDerived). */
   private readonly checkedNames: (readonly string[] | undefined)[] = [];
@@ -36,14 +38,33 @@ export class IdentifierIndex {
     this.lastAd = new IntVec(expectedAds);
     this.pairGroup = new IntVec(pairs);
     this.pairAd = new IntVec(pairs);
+    this.pairStart = new IntVec(expectedAds);
     this.table = new HashTable(expectedAds);
   }
 
   add(a: AdFeatures, ad: number): void {
+    this.pairStart.push(this.pairGroup.length);
     const phone = this.addAll(a.phones, KIND_PHONE, ad);
     this.lastSinglePhone = a.phones.length === 1 ? phone : -1;
     this.addAll(a.emails, KIND_EMAIL, ad, a.names);
     this.addAll(a.handles, KIND_HANDLE, ad, a.names);
+  }
+
+  /**
+   * Adds ad `ad` as a repost of ad `of`: the same identifiers, in the same order. (Whether an identifier
+   * is name-derived depends only on it and the names, which a repost shares: nothing to check again.)
+   */
+  addRepost(of: number, ad: number): void {
+    const from = this.pairStart.data[of]!;
+    const to = of + 1 < this.pairStart.length ? this.pairStart.data[of + 1]! : this.pairGroup.length;
+    this.pairStart.push(this.pairGroup.length);
+    for (let p = from; p < to; p++) {
+      const g = this.pairGroup.data[p]!;
+      this.lastAd.data[g] = ad;
+      this.pairGroup.push(g);
+      this.pairAd.push(ad);
+    }
+    this.lastSinglePhone = -1;
   }
 
   /**

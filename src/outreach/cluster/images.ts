@@ -48,7 +48,7 @@ export class ImageRefs {
     return this.ad.length;
   }
 
-  add(a: AdFeatures, ad: number): void {
+  add(a: Pick<AdFeatures, 'imageHashes'>, ad: number): void {
     const hashes = a.imageHashes;
     if (!hashes) return;
     for (let i = 0; i < hashes.length; i++) {

@@ -1,0 +1,119 @@
+import { HashTable } from './cluster/hash-table.ts';
+import { fmix32 } from './cluster/hash.ts';
+import { IntVec } from './cluster/int-vec.ts';
+import type { AdRecord } from './types.ts';
+
+/**
+ * Finds exact reposts at any distance in one run: an ad whose analysed fields (those memoKey lists:
+ * title, body, country, city, age, phones, e-mails, handles) equal those of an earlier ad. analyzeAd is
+ * a pure function of those fields plus the ones an ad keeps as they are (id, source, date, photos:
+ * adFieldsOf), so a repost's analysis and its indexing for clustering can be taken over from the
+ * earlier ad (Clusterer.addRepost) instead of being made again.
+ *
+ * Each ad is remembered by a 64-bit key of its fields (two independent 32-bit hashes over a
+ * type-tagged, length-prefixed walk of them; no string is built), about 20 bytes per distinct ad. Two
+ * different ads share a key with probability about 2^-64 per pair (about 3e-8 in a run of a million
+ * distinct ads); the text index of clustering takes the same risk (text-sketch.ts textKey).
+ */
+export class RepostIndex {
+  private readonly table: HashTable;
+  private readonly hiOf: IntVec;
+  private readonly adOf: IntVec;
+  private lo = 0;
+  private hi = 0;
+
+  constructor(expectedAds = 16_384) {
+    this.table = new HashTable(expectedAds);
+    this.hiOf = new IntVec(expectedAds);
+    this.adOf = new IntVec(expectedAds);
+  }
+
+  /** Distinct ads remembered. */
+  get size(): number {
+    return this.adOf.length;
+  }
+
+  /** The earlier ad with the same analysed fields as `r`, or -1 (then `add` may remember `r`). */
+  find(r: AdRecord): number {
+    keyOf(r);
+    this.lo = keyLo;
+    this.hi = keyHi;
+    for (let s = this.table.first(keyLo); s >= 0; s = this.table.next(s, keyLo)) {
+      const e = this.table.value(s);
+      if (this.hiOf.data[e] === keyHi) return this.adOf.data[e]!;
+    }
+    return -1;
+  }
+
+  /** Remembers the record last passed to `find` as ad number `ad`. */
+  add(ad: number): void {
+    this.table.insert(this.lo, this.adOf.length);
+    this.hiOf.push(this.hi);
+    this.adOf.push(ad);
+  }
+}
+
+let keyLo = 0;
+let keyHi = 0;
+
+// Two streams: FNV-1a (a) and a MurmurHash3-style block mix (b), each unit fed to both.
+let a = 0;
+let b = 0;
+
+function unit(c: number): void {
+  a = Math.imul(a ^ c, 0x01000193);
+  let k = Math.imul(c, 0xcc9e2d51);
+  k = Math.imul((k << 15) | (k >>> 17), 0x1b873593);
+  b ^= k;
+  b = (Math.imul((b << 13) | (b >>> 19), 5) + 0xe6546b64) | 0;
+}
+
+/** A string as tag, length and code units; a number as its text with another tag; anything else as a tag. */
+function value(v: unknown): void {
+  if (typeof v === 'string') {
+    unit(0x10000 | 1);
+    unit(v.length);
+    for (let i = 0; i < v.length; i++) unit(v.charCodeAt(i));
+  } else if (typeof v === 'number') {
+    const s = String(v);
+    unit(0x10000 | 2);
+    unit(s.length);
+    for (let i = 0; i < s.length; i++) unit(s.charCodeAt(i));
+  } else unit(0x10000 | 3);
+}
+
+/** The string items of a list (what memoKey keeps of it), counted. */
+function list(v: unknown): void {
+  if (!Array.isArray(v)) {
+    unit(0x10000 | 4);
+    return;
+  }
+  let n = 0;
+  for (const x of v) {
+    if (typeof x !== 'string') continue;
+    value(x);
+    n++;
+  }
+  unit(0x10000 | 5);
+  unit(n);
+}
+
+/**
+ * Sets keyLo/keyHi for the fields memoKey (repost-memo.ts) keys, distinguished as it distinguishes
+ * them: strings from numbers (age 21 from "21"), absent from empty lists; other values count as absent.
+ */
+function keyOf(r: AdRecord): void {
+  a = 0x811c9dc5 | 0;
+  b = 0x9747b28c | 0;
+  value(r.title);
+  value(r.body);
+  value(r.country);
+  value(r.city);
+  const age = r.age as unknown;
+  value(typeof age === 'number' || typeof age === 'string' ? age : undefined);
+  list(r.phones);
+  list(r.emails);
+  list(r.handles);
+  keyLo = fmix32(a >>> 0) | 0;
+  keyHi = fmix32(b >>> 0) | 0;
+}
