@@ -11,7 +11,7 @@ import type { AdRecord } from './types.ts';
  * earlier ad (Clusterer.addRepost) instead of being made again.
  *
  * Each ad is remembered by a 64-bit key of its fields (two independent 32-bit hashes over a
- * type-tagged, length-prefixed walk of them; no string is built), about 20 bytes per distinct ad. Two
+ * type-tagged, length-prefixed walk of them, two code units at a time; no string is built), about 20 bytes per distinct ad. Two
  * different ads share a key with probability about 2^-64 per pair (about 3e-8 in a run of a million
  * distinct ads); the text index of clustering takes the same risk (text-sketch.ts textKey).
  */
@@ -56,36 +56,51 @@ export class RepostIndex {
 let keyLo = 0;
 let keyHi = 0;
 
-// Two streams: FNV-1a (a) and a MurmurHash3-style block mix (b), each unit fed to both.
+// Two streams, each code unit pair fed to both: a multiply-xorshift (a) and MurmurHash3's block mix (b).
 let a = 0;
 let b = 0;
 
-function unit(c: number): void {
-  a = Math.imul(a ^ c, 0x01000193);
-  let k = Math.imul(c, 0xcc9e2d51);
+function block(k: number): void {
+  a = Math.imul(a ^ k, 0x01000193);
+  a ^= a >>> 13;
+  k = Math.imul(k, 0xcc9e2d51);
   k = Math.imul((k << 15) | (k >>> 17), 0x1b873593);
   b ^= k;
   b = (Math.imul((b << 13) | (b >>> 19), 5) + 0xe6546b64) | 0;
 }
 
+function text(tag: number, v: string): void {
+  const n = v.length;
+  block(tag | (n << 3));
+  // The block mix inlined on locals: the loop runs over every character of every ad.
+  let x = a;
+  let y = b;
+  let i = 0;
+  for (; i + 1 < n; i += 2) {
+    let k = v.charCodeAt(i) | (v.charCodeAt(i + 1) << 16);
+    x = Math.imul(x ^ k, 0x01000193);
+    x ^= x >>> 13;
+    k = Math.imul(k, 0xcc9e2d51);
+    k = Math.imul((k << 15) | (k >>> 17), 0x1b873593);
+    y ^= k;
+    y = (Math.imul((y << 13) | (y >>> 19), 5) + 0xe6546b64) | 0;
+  }
+  a = x;
+  b = y;
+  if (i < n) block(v.charCodeAt(i));
+}
+
 /** A string as tag, length and code units; a number as its text with another tag; anything else as a tag. */
 function value(v: unknown): void {
-  if (typeof v === 'string') {
-    unit(0x10000 | 1);
-    unit(v.length);
-    for (let i = 0; i < v.length; i++) unit(v.charCodeAt(i));
-  } else if (typeof v === 'number') {
-    const s = String(v);
-    unit(0x10000 | 2);
-    unit(s.length);
-    for (let i = 0; i < s.length; i++) unit(s.charCodeAt(i));
-  } else unit(0x10000 | 3);
+  if (typeof v === 'string') text(1, v);
+  else if (typeof v === 'number') text(2, String(v));
+  else block(3);
 }
 
 /** The string items of a list (what memoKey keeps of it), counted. */
 function list(v: unknown): void {
   if (!Array.isArray(v)) {
-    unit(0x10000 | 4);
+    block(4);
     return;
   }
   let n = 0;
@@ -94,8 +109,7 @@ function list(v: unknown): void {
     value(x);
     n++;
   }
-  unit(0x10000 | 5);
-  unit(n);
+  block(5 | (n << 3));
 }
 
 /**
