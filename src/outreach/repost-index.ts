@@ -1,6 +1,4 @@
-import { HashTable } from './cluster/hash-table.ts';
 import { fmix32 } from './cluster/hash.ts';
-import { IntVec } from './cluster/int-vec.ts';
 import type { AdRecord } from './types.ts';
 
 /**
@@ -11,26 +9,32 @@ import type { AdRecord } from './types.ts';
  * earlier ad (Clusterer.addRepost) instead of being made again.
  *
  * Each ad is remembered by a 64-bit key of its fields (two independent 32-bit hashes over a
- * type-tagged, length-prefixed walk of them, two code units at a time; no string is built), about 20 bytes per distinct ad. Two
+ * type-tagged, length-prefixed walk of them, two code units at a time; no string is built), in 32 bytes per distinct ad. Two
  * different ads share a key with probability about 2^-64 per pair (about 3e-8 in a run of a million
  * distinct ads); the text index of clustering takes the same risk (text-sketch.ts textKey).
  */
 export class RepostIndex {
-  private readonly table: HashTable;
-  private readonly hiOf: IntVec;
-  private readonly adOf: IntVec;
+  /**
+   * Open addressing on one typed array, a slot per 4 ints: key low half, key high half, ad + 1 (0 =
+   * empty), unused. A lookup reads one cache line; the table is tens of megabytes at a million ads, so
+   * a second array (the high halves apart) would cost a second cache miss per ad.
+   */
+  private slots: Int32Array;
+  private mask: number;
+  private count = 0;
   private lo = 0;
   private hi = 0;
 
   constructor(expectedAds = 16_384) {
-    this.table = new HashTable(expectedAds);
-    this.hiOf = new IntVec(expectedAds);
-    this.adOf = new IntVec(expectedAds);
+    let cap = 1024;
+    while (cap < expectedAds * 2) cap *= 2;
+    this.slots = new Int32Array(4 * cap);
+    this.mask = cap - 1;
   }
 
   /** Distinct ads remembered. */
   get size(): number {
-    return this.adOf.length;
+    return this.count;
   }
 
   /** The earlier ad with the same analysed fields as `r`, or -1 (then `add` may remember `r`). */
@@ -38,18 +42,35 @@ export class RepostIndex {
     keyOf(r);
     this.lo = keyLo;
     this.hi = keyHi;
-    for (let s = this.table.first(keyLo); s >= 0; s = this.table.next(s, keyLo)) {
-      const e = this.table.value(s);
-      if (this.hiOf.data[e] === keyHi) return this.adOf.data[e]!;
+    const slots = this.slots;
+    for (let s = keyLo & this.mask; ; s = (s + 1) & this.mask) {
+      const ad = slots[4 * s + 2]!;
+      if (ad === 0) return -1;
+      if (slots[4 * s] === keyLo && slots[4 * s + 1] === keyHi) return ad - 1;
     }
-    return -1;
   }
 
   /** Remembers the record last passed to `find` as ad number `ad`. */
   add(ad: number): void {
-    this.table.insert(this.lo, this.adOf.length);
-    this.hiOf.push(this.hi);
-    this.adOf.push(ad);
+    if ((this.count + 1) * 2 > this.mask + 1) this.grow();
+    this.put(this.lo, this.hi, ad + 1);
+    this.count++;
+  }
+
+  private put(lo: number, hi: number, value: number): void {
+    const slots = this.slots;
+    let s = lo & this.mask;
+    while (slots[4 * s + 2] !== 0) s = (s + 1) & this.mask;
+    slots[4 * s] = lo;
+    slots[4 * s + 1] = hi;
+    slots[4 * s + 2] = value;
+  }
+
+  private grow(): void {
+    const old = this.slots;
+    this.slots = new Int32Array(old.length * 2);
+    this.mask = (this.slots.length >>> 2) - 1;
+    for (let s = 0; s < old.length; s += 4) if (old[s + 2] !== 0) this.put(old[s]!, old[s + 1]!, old[s + 2]!);
   }
 }
 
@@ -97,24 +118,23 @@ function value(v: unknown): void {
   else block(3);
 }
 
-/** The string items of a list (what memoKey keeps of it), counted. */
+/** The string items of a list (what memoKey keeps of it: no list reads as an empty one), counted. */
 function list(v: unknown): void {
-  if (!Array.isArray(v)) {
-    block(4);
-    return;
-  }
   let n = 0;
-  for (const x of v) {
-    if (typeof x !== 'string') continue;
-    value(x);
-    n++;
+  if (Array.isArray(v)) {
+    for (const x of v) {
+      if (typeof x !== 'string') continue;
+      value(x);
+      n++;
+    }
   }
   block(5 | (n << 3));
 }
 
 /**
  * Sets keyLo/keyHi for the fields memoKey (repost-memo.ts) keys, distinguished as it distinguishes
- * them: strings from numbers (age 21 from "21"), absent from empty lists; other values count as absent.
+ * them: strings from numbers (age 21 from "21"), list items at their boundaries; a missing list is an
+ * empty one, and values of other types count as absent (analyzeAd reads them so too).
  */
 function keyOf(r: AdRecord): void {
   a = 0x811c9dc5 | 0;
