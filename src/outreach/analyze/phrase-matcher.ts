@@ -1,5 +1,5 @@
 import { C_NOSPACE, charClass, foldPhrase } from './char-tables.ts';
-import { APOSTROPHE, ROOT, hashWord, isSoftSeparator, isWordCode, punctuationKey, scanWords, slotOf, type Table } from './phrase-scan.ts';
+import { APOSTROPHE, ROOT, hashWord, isSoftSeparator, isWordCode, punctuationKey, rootTable, scanWords, slotOf, type Table } from './phrase-scan.ts';
 
 /**
  * Matches many lexicon phrases (all languages, all lexicons) against folded text in ONE pass.
@@ -47,7 +47,7 @@ function tokenize(phrase: string): number[] | null {
 export class PhraseMatcher<P> {
   /** Per trie node: the payloads of the phrase ending there (or undefined). */
   private readonly terminal: (P[] | undefined)[] = [undefined];
-  private table: Table = { parent: new Int32Array(1), key: new Int32Array(1), child: new Int32Array(1), mask: 0 };
+  private table: Table = { parent: new Int32Array(1), key: new Int32Array(1), child: new Int32Array(1), mask: 0, root: new Int32Array(2), rootMask: 0 };
   private flags = new Uint8Array(1);
   private nodeClass = new Int16Array(1);
   private counts = new Int32Array(0);
@@ -119,17 +119,20 @@ export class PhraseMatcher<P> {
     }
     let size = 16;
     while (size < edges.size * 3) size <<= 1;
-    const table: Table = { parent: new Int32Array(size).fill(-1), key: new Int32Array(size), child: new Int32Array(size), mask: size - 1 };
+    const rootEdges: [number, number][] = [];
+    const table: Table = { parent: new Int32Array(size).fill(-1), key: new Int32Array(size), child: new Int32Array(size), mask: size - 1, root: new Int32Array(2), rootMask: 0 };
     for (const [edge, child] of edges) {
       const colon = edge.indexOf(':');
       const parent = Number(edge.slice(0, colon));
       const key = Number(edge.slice(colon + 1));
+      if (parent === ROOT) rootEdges.push([key, child]);
       let slot = slotOf(parent, key, table.mask);
       while (table.parent[slot] !== -1) slot = (slot + 1) & table.mask;
       table.parent[slot] = parent;
       table.key[slot] = key;
       table.child[slot] = child;
     }
+    Object.assign(table, rootTable(rootEdges, rootEdges.length));
     this.table = table;
     // node flags: 1 = a phrase ends here, 2 = has children (worth walking), 4 = counted word class
     this.flags = Uint8Array.from(this.terminal, (t) => (t ? 1 : 0));

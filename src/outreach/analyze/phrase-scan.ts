@@ -6,8 +6,43 @@ import { C_NOSPACE, C_WORD, charClass } from './char-tables.ts';
  * character of every ad.
  */
 
-/** Trie edges: (parent node, token key) -> child node. */
-export type Table = { parent: Int32Array; key: Int32Array; child: Int32Array; mask: number };
+/**
+ * Trie edges: (parent node, token key) -> child node. The root's edges are also in `root`, a table of
+ * their own probed by key alone ([key, child + 1] pairs, 0 = empty; `rootMask`): every word of every
+ * text looks there first, and most find nothing.
+ */
+export type Table = { parent: Int32Array; key: Int32Array; child: Int32Array; mask: number; root: Int32Array; rootMask: number };
+
+/** Builds Table.root from the root's edges (key -> child). */
+export function rootTable(edges: Iterable<[number, number]>, count: number): { root: Int32Array; rootMask: number } {
+  let size = 16;
+  while (size < count * 4) size <<= 1;
+  const root = new Int32Array(2 * size);
+  const rootMask = size - 1;
+  for (const [key, child] of edges) {
+    let slot = rootSlot(key, rootMask);
+    while (root[2 * slot + 1] !== 0) slot = (slot + 1) & rootMask;
+    root[2 * slot] = key;
+    root[2 * slot + 1] = child + 1;
+  }
+  return { root, rootMask };
+}
+
+function rootSlot(key: number, mask: number): number {
+  return Math.imul(key, 0x9e3779b1) >>> 16 & mask;
+}
+
+function rootChild(table: Table, key: number): number {
+  const root = table.root;
+  const mask = table.rootMask;
+  let slot = rootSlot(key, mask);
+  for (;;) {
+    const child = root[2 * slot + 1]!;
+    if (child === 0) return -1;
+    if (root[2 * slot] === key) return child - 1;
+    slot = (slot + 1) & mask;
+  }
+}
 
 export const ROOT = 0;
 export const APOSTROPHE = 39;
@@ -72,7 +107,7 @@ export function scanWords(folded: string, table: Table, flags: Uint8Array, nodeC
       } else h = Math.imul(h ^ c, 0x01000193);
       end++;
     }
-    const node = childOf(table, ROOT, h & 0x3fffffff);
+    const node = rootChild(table, h & 0x3fffffff);
     if (node > 0) {
       const f = flags[node]!;
       if ((f & 4) !== 0) counts[nodeClass[node]!]!++;
