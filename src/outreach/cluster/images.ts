@@ -11,7 +11,7 @@
  * evaluation, which treats them like generic phone numbers.
  */
 import type { AdFeatures } from '../types.ts';
-import { fmix32, hamming64 } from './hash.ts';
+import { fmix32, popcount32 } from './hash.ts';
 import { type Arena, noArena } from './arena.ts';
 import { IntVec } from './int-vec.ts';
 import { radixSortPairs } from './radix-sort.ts';
@@ -158,7 +158,9 @@ function linkNearHashes(H: Uint32Array, L: Uint32Array, uf: UnionFind, maxDistan
     else lutKeys(H, L, luts[t - 4]!, keys, vals);
     radixSortPairs(keys, vals, U, tk, tv);
     gather(H, L, vals, bh, bl);
-    links += linkBuckets(keys, vals, bh, bl, uf, maxDistance);
+    // Bands 0 and 1 key on the high word, so the low word tells most non-matches apart: it goes first
+    // (and the high word first for bands 2 and 3).
+    links += t === 2 || t === 3 ? linkBuckets(keys, vals, bl, bh, uf, maxDistance) : linkBuckets(keys, vals, bh, bl, uf, maxDistance);
   }
   return links;
 }
@@ -193,8 +195,12 @@ function gather(H: Uint32Array, L: Uint32Array, vals: Int32Array, bh: Uint32Arra
   }
 }
 
-/** Links the near-identical hashes of each bucket (equal keys, sorted); returns the links made. */
-function linkBuckets(keys: Uint32Array, vals: Int32Array, bh: Uint32Array, bl: Uint32Array, uf: UnionFind, maxDistance: number): number {
+/**
+ * Links the near-identical hashes of each bucket (equal keys, sorted); returns the links made. The
+ * distance is counted on `second` only when `first` alone leaves it within `maxDistance` (in a bucket
+ * of one 16-bit band, most pairs differ in a dozen or more bits of the other word).
+ */
+function linkBuckets(keys: Uint32Array, vals: Int32Array, second: Uint32Array, first: Uint32Array, uf: UnionFind, maxDistance: number): number {
   const U = keys.length;
   let links = 0;
   let s = 0;
@@ -204,10 +210,11 @@ function linkBuckets(keys: Uint32Array, vals: Int32Array, bh: Uint32Array, bl: U
     // Small buckets: all pairs; large ones (many similar photos): each member against its 16 predecessors.
     const window = e - s <= 64 ? e - s : 16;
     for (let i = s + 1; i < e; i++) {
-      const ah = bh[i]!;
-      const al = bl[i]!;
+      const a1 = first[i]!;
+      const a2 = second[i]!;
       for (let j = Math.max(s, i - window); j < i; j++) {
-        if (hamming64(ah, al, bh[j]!, bl[j]!) > maxDistance) continue;
+        const d = popcount32((a1 ^ first[j]!) >>> 0);
+        if (d > maxDistance || d + popcount32((a2 ^ second[j]!) >>> 0) > maxDistance) continue;
         if (uf.union(vals[i]!, vals[j]!) >= 0) links++;
       }
     }
