@@ -85,6 +85,34 @@ describe('image hashes', () => {
     expect(hammingDistance(0b1011n, 0b0001n)).toBe(2);
   });
 
+  it('reads exactly the hashes BigInt reads, each once (property)', () => {
+    const reference = (values: unknown[]): bigint[] => {
+      const out: bigint[] = [];
+      for (const v of values) {
+        if (typeof v !== 'string') continue;
+        let hex = v.length === 16 ? v : v.trim();
+        if (hex.length === 18 && /^0[xX]/.test(hex)) hex = hex.slice(2);
+        if (!/^[0-9a-fA-F]{16}$/.test(hex)) continue;
+        const h = BigInt(`0x${hex}`);
+        if (!out.includes(h)) out.push(h);
+      }
+      return out;
+    };
+    const hexChar = fc.constantFrom(...'0123456789abcdefABCDEFgxX \u0660'.split(''));
+    const candidate = fc.oneof(
+      fc.bigInt({ min: 0n, max: (1n << 64n) - 1n }).map((b) => b.toString(16).padStart(16, '0')),
+      fc.bigInt({ min: 0n, max: (1n << 64n) - 1n }).map((b) => ` 0X${b.toString(16).toUpperCase().padStart(16, '0')}`),
+      fc.array(hexChar, { minLength: 14, maxLength: 20 }).map((cs) => cs.join('')),
+      fc.constant(42),
+    );
+    fc.assert(
+      fc.property(fc.array(candidate, { maxLength: 6 }), (values) => {
+        expect(parseImageHashes(values)).toEqual(reference(values));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
   it('computes dHash bits from 9x8 pixels, left brighter than right = 1, row-major, MSB first', () => {
     const falling = new Uint8Array(72).map((_, i) => 255 - (i % 9) * 20); // every row falls left to right
     expect(dHashFromPixels(falling)).toBe(0xffffffffffffffffn);
