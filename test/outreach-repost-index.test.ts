@@ -7,54 +7,14 @@ import { RepostIndex } from '../src/outreach/repost-index.ts';
 import { memoKey } from '../src/outreach/repost-memo.ts';
 import { runAnalysis } from '../src/outreach/run-analysis.ts';
 import type { AdRecord } from '../src/outreach/types.ts';
+import { repostRecord, repostStream } from './outreach-repost-fixture.ts';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'baken-reposts-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 const everyAdAnalysed = new URL('./fixtures/outreach/engine-analyzer.ts', import.meta.url).href;
 
-const BODIES = [
-  'Hoi, ik ben Anna, 22 jaar. Bel 06-12345678. Nieuw in Amsterdam! 100% echte foto’s. Alleen deze week.',
-  'New girl Jade in town, call me 0 6 1 2 3 4 5 6 7 9, 24/7, only this week, young and new',
-  'Fată nouă în oraș, sună-mă la nul șase unu doi trei patru cinci șase șapte opt',
-  'สวัสดีค่ะ ฉันชื่อ Mia อายุ 19 ปี โทร 0612345670 ไลน์ mia_99',
-  'Massage relax, email anna99@gmail.com, telegram @anna_x, 50 euro per uur',
-];
-
-/** Ad variants, then a stream of (re)posts of them: some exact reposts, some differing in one analysed field. */
-const variant = fc.record({
-  body: fc.integer({ min: 0, max: BODIES.length - 1 }),
-  city: fc.constantFrom('Amsterdam', 'Utrecht', undefined),
-  country: fc.constantFrom('NL', 'BE', undefined),
-  phones: fc.constantFrom(undefined, ['+31612345678'], ['nul zes 1234 5678'], [], ['+31612345678', '+31687654321']),
-  emails: fc.constantFrom(undefined, ['Jade@example.com']),
-  age: fc.constantFrom(undefined, 21, 30),
-});
-const stream = fc
-  .array(variant, { minLength: 1, maxLength: 6 })
-  .chain((variants) =>
-    fc.array(
-      fc.record({
-        v: fc.integer({ min: 0, max: variants.length - 1 }),
-        photo: fc.constantFrom(undefined, ['0123456789abcdef'], ['ffffffff00000000', '0123456789abcdef'], ['0123456789abcdee']),
-        day: fc.integer({ min: 1, max: 28 }),
-        source: fc.constantFrom('a.example', 'b.example'),
-      }),
-      { minLength: 2, maxLength: 60 },
-    ).map((xs) => xs.map((x) => ({ ...variants[x.v]!, photo: x.photo, day: x.day, source: x.source }))),
-  );
-
-type Post = { body: number; city?: string; country?: string; phones?: readonly string[]; emails?: readonly string[]; age?: number; photo?: readonly string[]; day: number; source: string };
-
-function record(x: Post, i: number): AdRecord {
-  const r: AdRecord = { id: `ad-${i}`, source: x.source, title: 'Nieuw', body: BODIES[x.body]!, postedAt: `2025-02-${String(x.day).padStart(2, '0')}T10:00:00Z` };
-  if (x.city) r.city = x.city;
-  if (x.country) r.country = x.country;
-  if (x.phones) r.phones = [...x.phones];
-  if (x.emails) r.emails = [...x.emails];
-  if (x.age !== undefined) r.age = x.age;
-  if (x.photo) r.imageHashes = [...x.photo];
-  return r;
-}
+const stream = repostStream({ minLength: 2, maxLength: 60 });
+const record = repostRecord;
 
 let run = 0;
 async function analyse(records: AdRecord[], analyzer?: string): Promise<string> {

@@ -3,45 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { analyzeAd } from '../src/outreach/analyze/analyze-ad.ts';
 import { memoKey, withRepostMemo } from '../src/outreach/repost-memo.ts';
 import type { AdRecord } from '../src/outreach/types.ts';
+import { repostRecord, repostStream } from './outreach-repost-fixture.ts';
 
-const BODIES = [
-  'Hoi, ik ben Anna, 22 jaar. Bel 06-12345678. Nieuw in Amsterdam! 100% echte foto’s.',
-  'New girl Jade in town, call me 0 6 1 2 3 4 5 6 7 9, 24/7, only this week',
-  'Fată nouă în oraș, sună-mă la nul șase unu doi trei patru cinci șase șapte opt',
-  'สวัสดีค่ะ ฉันชื่อ Mia อายุ 19 ปี โทร 0612345670 ไลน์ mia_99',
-  'Massage relax, email anna99@gmail.com, telegram @anna_x, 50 euro per uur',
-];
-
-/** A few ad variants, then a stream of reposts of them, each with its own id, date, source and photos. */
-const variant = fc.record({
-  body: fc.integer({ min: 0, max: BODIES.length - 1 }),
-  city: fc.constantFrom('Amsterdam', 'Utrecht', undefined),
-  country: fc.constantFrom('NL', 'BE', undefined),
-  phones: fc.constantFrom(undefined, ['+31612345678'], ['nul zes 1234 5678'], []),
-  age: fc.constantFrom(undefined, 21, 30),
-});
-const stream = fc
-  .array(variant, { minLength: 1, maxLength: 6 })
-  .chain((variants) =>
-    fc.array(
-      fc.record({
-        v: fc.integer({ min: 0, max: variants.length - 1 }),
-        photo: fc.constantFrom(undefined, ['0123456789abcdef'], ['ffffffff00000000', '0123456789abcdef']),
-        day: fc.integer({ min: 1, max: 28 }),
-      }),
-      { minLength: 40, maxLength: 120 },
-    ).map((xs) => xs.map((x) => ({ ...variants[x.v]!, photo: x.photo, day: x.day }))),
-  );
-
-function record(x: { body: number; city?: string; country?: string; phones?: readonly string[]; age?: number; photo?: readonly string[]; day: number }, i: number): AdRecord {
-  const r: AdRecord = { id: `ad-${i}`, source: i % 2 ? 'a.example' : 'b.example', title: 'Nieuw', body: BODIES[x.body]!, postedAt: `2025-02-${String(x.day).padStart(2, '0')}T10:00:00Z` };
-  if (x.city) r.city = x.city;
-  if (x.country) r.country = x.country;
-  if (x.phones) r.phones = [...x.phones];
-  if (x.age !== undefined) r.age = x.age;
-  if (x.photo) r.imageHashes = [...x.photo];
-  return r;
-}
+const stream = repostStream({ minLength: 40, maxLength: 120 });
+const record = repostRecord;
 
 describe('repost memo', () => {
   it('gives every ad exactly the features analyzeAd gives it, while switching on and off (property)', () => {
