@@ -151,6 +151,13 @@ describe('templateText', () => {
     );
   });
 
+  it('masks bare domain names of every listed top-level domain as links', () => {
+    const cases = [['anna-escort.ro', ''], ['chicas.es/madrid', ''], ['roxy.pl!', ''], ['site.xyz/a?b=1 kus', ' kus'], ['Lola.BG', '']] as const;
+    for (const [written, after] of cases) {
+      expect(analyzeAd(ad('Nieuw', `Foto's op ${written}`), 0).templateText).toBe(`nieuw foto s op <url>${after}`);
+    }
+  });
+
   it('gives the same template to reposts with another phone, name, city, age and emoji', () => {
     const a = analyzeAd(ad('Sexy Anna in Amsterdam 💋', 'Ik ben Anna (22). Bel 0612345678, 150 euro.'), 0);
     const b = analyzeAd(ad('Sexy Bella in Rotterdam 🔥🔥', 'Ik ben Bella (25). Bel 06-87654321, 200 euro!'), 0);

@@ -25,9 +25,14 @@ const LABEL_VALUE_RE = /(?:\s*[:=]\s*@?\s*|\s*@|\s+(?=[a-z0-9_.]*[0-9_.]))([a-z0
 const LABEL_VALUE_STRICT_RE = /(?:\s*[:=]\s*@?\s*|\s*@)([a-z0-9_][a-z0-9_.]{1,31})/y;
 const URL_HANDLE_RE =
   /(?:https?:\/\/)?(?:www\.)?(t\.me|telegram\.me|wa\.me|instagram\.com|snapchat\.com\/add|onlyfans\.com|twitter\.com|x\.com|tiktok\.com)\/@?\+?([a-z0-9_.]{2,40})/g;
-const URL_RE =
-  /(?:https?:\/\/|www\.)[^\s<>"']+|(?<![a-z0-9@.-])[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|nl|be|de|net|org|eu|me|io|info|ro|es|pl|hu|bg|fr|it|ru|ua|app|xyz)(?![a-z0-9])(?:\/[^\s<>"']*)?/g;
-const URL_HINTS = ['www.', 'http', '.com', '.nl', '.be', '.de', '.net', '.org', '.eu', '.me', '.io', '.info'];
+/** Top-level domains of bare domain names taken for links ("anna-escort.ro", "site.nl/anna"). */
+const URL_TLDS = ['com', 'nl', 'be', 'de', 'net', 'org', 'eu', 'me', 'io', 'info', 'ro', 'es', 'pl', 'hu', 'bg', 'fr', 'it', 'ru', 'ua', 'app', 'xyz'];
+const URL_RE = new RegExp(
+  `(?:https?:\\/\\/|www\\.)[^\\s<>"']+|(?<![a-z0-9@.-])[a-z0-9-]+(?:\\.[a-z0-9-]+)*\\.(?:${URL_TLDS.join('|')})(?![a-z0-9])(?:\\/[^\\s<>"']*)?`,
+  'g',
+);
+/** What every match of URL_RE contains: texts without any are not scanned with it. */
+const URL_HINTS = ['www.', 'http', ...URL_TLDS.map((tld) => `.${tld}`)];
 
 const URL_PLATFORMS: Record<string, string> = {
   't.me': 'telegram', 'telegram.me': 'telegram', 'wa.me': 'whatsapp', 'instagram.com': 'instagram',
