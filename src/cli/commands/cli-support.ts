@@ -1,6 +1,6 @@
 import { systemActor } from '../../access/actor.ts';
 import type { OpenedServices } from '../../app-services.ts';
-import { recordAudit, type AuditEntry } from '../../audit/record-audit.ts';
+import type { AuditEntry } from '../../audit/record-audit.ts';
 import type { Ctx } from '../../context.ts';
 
 /** The CLI acts as the system actor "cli": an operator at the console, audited by that label. */
@@ -40,6 +40,8 @@ export async function runWithServices(
     process.stderr.write(`baken ${name}: ${messageOf(e)}\n`);
     process.exitCode = 1;
     if (services && auditFailure) {
+      // Loaded here: the audit layer is the heaviest import of a command that may never need it.
+      const { recordAudit } = await import('../../audit/record-audit.ts');
       await recordAudit(cliContext(services), { ...auditFailure, outcome: 'failed', details: { error: messageOf(e) } }).catch(() => {});
     }
   } finally {

@@ -1,13 +1,9 @@
 import path from 'node:path';
 import cliProgress from 'cli-progress';
 import { InvalidArgumentError, type Command } from 'commander';
-import { generateCorpus } from '../../outreach/generate/generate-corpus.ts';
-import { evaluateFiles } from '../../outreach/metrics/evaluate.ts';
 import { runAnalysis, type AnalysisProgress, type AnalysisSummary } from '../../outreach/run-analysis.ts';
 import type { OpenedServices } from '../../app-services.ts';
-import { importFile } from '../../outreach-work/import/import-file.ts';
 import type { PresentedImport } from '../../outreach-work/import/present-import.ts';
-import { purgeAds } from '../../outreach-work/import/purge-ads.ts';
 import { progressBar } from '../progress.ts';
 import { formatBytes, messageOf, runWithServices } from './cli-support.ts';
 
@@ -16,6 +12,7 @@ const SHOWN_MALFORMED = 20;
 /**
  * `baken outreach analyze|generate|evaluate`: the outreach engine on files, no database;
  * `baken outreach import|purge`: the ads in the database (the same operations as the web app and jobs).
+ * Each sub-command loads what only it needs when it runs (analyze starts without the database layer).
  */
 export function register(program: Command, open: () => Promise<OpenedServices>): void {
   const outreach = program.command('outreach').description('Online outreach: analyse, group and rank sex-work ads (JSON Lines, see docs/ad-format.md); import them into the database and purge old ones');
@@ -57,6 +54,7 @@ export function register(program: Command, open: () => Promise<OpenedServices>):
     .requiredOption('--truth <file>', 'truth file to write (JSON Lines, one line per ad)')
     .action(async (opts: { ads: number; seed: string; out: string; truth: string }) => {
       try {
+        const { generateCorpus } = await import('../../outreach/generate/generate-corpus.ts');
         const s = await generateCorpus({ ads: opts.ads, seed: opts.seed, out: path.resolve(opts.out), truth: path.resolve(opts.truth) });
         process.stderr.write(
           `Generated ${s.ads} ads (seed ${opts.seed}): ${s.adsByKind.independent} from ${s.operators.independent} independent advertisers, ` +
@@ -76,6 +74,7 @@ export function register(program: Command, open: () => Promise<OpenedServices>):
     .requiredOption('--truth <file>', 'truth file of `baken outreach generate`')
     .action(async (results: string, opts: { truth: string }) => {
       try {
+        const { evaluateFiles } = await import('../../outreach/metrics/evaluate.ts');
         process.stdout.write(`${JSON.stringify(await evaluateFiles(path.resolve(results), path.resolve(opts.truth)), null, 2)}\n`);
       } catch (e) {
         process.stderr.write(`baken outreach evaluate: ${messageOf(e)}\n`);
@@ -93,6 +92,7 @@ export function register(program: Command, open: () => Promise<OpenedServices>):
         const bar = progressBar('Importing');
         let run: PresentedImport;
         try {
+          const { importFile } = await import('../../outreach-work/import/import-file.ts');
           run = await importFile(ctx, { file, onProgress: (c, total) => bar.update(c.processedBytes, total) });
         } finally {
           bar.stop();
@@ -111,6 +111,7 @@ export function register(program: Command, open: () => Promise<OpenedServices>):
         'outreach purge',
         open,
         async (_services, ctx) => {
+          const { purgeAds } = await import('../../outreach-work/import/purge-ads.ts');
           const r = await purgeAds(ctx, { dryRun: Boolean(opts.dryRun) });
           if (opts.json) return JSON.stringify(r, null, 2);
           const verb = r.dryRun ? 'Dry run (nothing changed): would delete' : 'Deleted';
