@@ -9,9 +9,10 @@ import type { AdRecord } from './types.ts';
  * earlier ad (Clusterer.addRepost) instead of being made again.
  *
  * Each ad is remembered by a 64-bit key of its fields (two independent 32-bit hashes over a
- * type-tagged, length-prefixed walk of them, two code units at a time; no string is built), in 32 bytes per distinct ad. Two
- * different ads share a key with probability about 2^-64 per pair (about 3e-8 in a run of a million
- * distinct ads); the text index of clustering takes the same risk (text-sketch.ts textKey).
+ * type-tagged, length-prefixed walk of them, two code units at a time; no string is built), in 32 to
+ * 64 bytes per distinct ad (a 16-byte slot, the table at most half full). Two different ads share a
+ * key with probability about 2^-64 per pair (about 3e-8 in a run of a million distinct ads); the text
+ * index of clustering takes the same risk (text-sketch.ts textKey).
  */
 export class RepostIndex {
   /**
