@@ -3,7 +3,7 @@ import { isValidPhoneNumber } from 'libphonenumber-js/max';
 import { describe, expect, it } from 'vitest';
 import { analyzeAd } from '../src/outreach/analyze/analyze-ad.ts';
 import { normaliseText } from '../src/outreach/analyze/normalise.ts';
-import { clearPhoneCache, parseDigits, parseUncached, phoneCacheSize } from '../src/outreach/analyze/phones.ts';
+import { clearPhoneCache, parseDigits, parseUncached, phoneCacheSize, toRegion } from '../src/outreach/analyze/phones.ts';
 import { digitWords } from '../src/outreach/lexicons/digit-words.ts';
 import type { AdRecord } from '../src/outreach/types.ts';
 
@@ -347,5 +347,22 @@ describe('phone parse cache', () => {
     clearPhoneCache();
     expect(phoneCacheSize()).toBe(0);
     expect(parseDigits('0612345678', false, 'NL', [])).toBe('+31612345678');
+  });
+});
+
+describe('toRegion', () => {
+  it("reads the ad's country, else the fallback, else NL, the same however often and in whatever order it is asked", () => {
+    const cases: [string | null | undefined, string, string][] = [
+      ['nl', 'DE', 'NL'], [' be ', 'NL', 'BE'], ['XX', 'DE', 'DE'], [null, 'DE', 'DE'], [undefined, 'BE', 'BE'],
+      ['', 'ZZ', 'NL'], ['Nederland', 'NL', 'NL'], ['ro', 'NL', 'RO'], ['XX', 'ZZ', 'NL'],
+    ];
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: cases.length - 1 }), { maxLength: 30 }), (order) => {
+        for (const k of order) {
+          const [country, fallback, expected] = cases[k]!;
+          expect(toRegion(country, fallback)).toBe(expected);
+        }
+      }),
+    );
   });
 });

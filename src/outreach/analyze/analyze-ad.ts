@@ -94,7 +94,7 @@ export function analyzeAd(record: AdRecord, index: number, config: AnalyzeConfig
   for (const [start, end] of lexicon.cities) masks.push([start, end, '<city>']);
   for (const [start, end] of nameSpans) masks.push([start, end, '<name>']);
   maskWords(folded, names, '<name>', masks);
-  if (city) maskWords(folded, [foldPhrase(city)], '<city>', masks);
+  if (city) maskWords(folded, [foldedCity(city)], '<city>', masks);
 
   const country = str(record.country).trim().toUpperCase();
   const own = adFieldsOf(record);
@@ -120,6 +120,18 @@ export function analyzeAd(record: AdRecord, index: number, config: AnalyzeConfig
   };
 }
 
+
+/** Cities repeat from ad to ad: each is folded once (a pure function; the cache is bounded). */
+const foldedCities = new Map<string, string>();
+function foldedCity(city: string): string {
+  let folded = foldedCities.get(city);
+  if (folded === undefined) {
+    if (foldedCities.size >= 4096) foldedCities.clear();
+    folded = foldPhrase(city);
+    foldedCities.set(city, folded);
+  }
+  return folded;
+}
 
 function mergeLower(found: string[], given: unknown, normalise: (s: string) => string): string[] {
   if (!Array.isArray(given) || given.length === 0) return found;

@@ -76,10 +76,21 @@ export function phoneCacheSize(): number {
 }
 
 export function toRegion(country: string | undefined | null, fallback: string): CountryCode {
-  const upper = (country ?? '').trim().toUpperCase();
-  if (upper.length === 2 && isSupportedCountry(upper)) return upper;
-  return isSupportedCountry(fallback) ? fallback : 'NL';
+  // Ads name the same few countries over and over: answers are kept per fallback (bounded).
+  if (fallback !== regionsFallback || regions.size >= 1024) {
+    regions.clear();
+    regionsFallback = fallback;
+  }
+  let region = regions.get(country);
+  if (region === undefined) {
+    const upper = (country ?? '').trim().toUpperCase();
+    region = upper.length === 2 && isSupportedCountry(upper) ? upper : isSupportedCountry(fallback) ? fallback : 'NL';
+    regions.set(country, region);
+  }
+  return region;
 }
+const regions = new Map<string | undefined | null, CountryCode>();
+let regionsFallback = '';
 
 /** E.164 for `digits` (with a leading "+" when written), or '' when not a valid number. Cached. */
 export function parseDigits(digits: string, plus: boolean, region: CountryCode, fallbackRegions: readonly CountryCode[]): string {
