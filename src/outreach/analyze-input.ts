@@ -65,39 +65,29 @@ export type RepostSink = (record: AdRecord, earlier: number, index: number) => v
  * engine's analyser, an exact repost of any earlier ad is not analysed again but handed to `onRepost`.
  */
 export async function analyzeInThread(input: AnalysisInput, batchBytes: number, sink: FeatureSink, onRepost?: RepostSink): Promise<number> {
-  if (onRepost !== undefined && input.analyzer === ENGINE_ANALYZER) return analyzeWithReposts(input, batchBytes, sink, onRepost);
-  const analyzeAd = await loadAnalyzer(input.analyzer);
   let count = 0;
-  let bytes = 0;
-  const emit = (f: AdFeatures) => {
-    f.index = count++;
-    sink(f);
-  };
-  for await (const raw of readByteBatches(input.path, batchBytes)) {
-    analyzeLines(analyzeAd, raw, emit, input.onMalformed);
-    bytes += raw.bytes.length;
-    input.onProgress(bytes, count);
+  let onRecord: (record: AdRecord) => void;
+  if (onRepost !== undefined && input.analyzer === ENGINE_ANALYZER) {
+    const analyzeAd = ((await import(input.analyzer)) as { analyzeAd: Analyze }).analyzeAd;
+    const reposts = new RepostIndex(Math.ceil(input.size / 600));
+    onRecord = (record) => {
+      const index = count++;
+      const earlier = reposts.find(record);
+      if (earlier >= 0) return onRepost(record, earlier, index);
+      reposts.add(index);
+      const f = analyzeAd(record, index);
+      f.index = index;
+      sink(f);
+    };
+  } else {
+    const analyzeAd = await loadAnalyzer(input.analyzer);
+    onRecord = (record) => {
+      const f = analyzeAd(record, count);
+      f.index = count++;
+      sink(f);
+    };
   }
-  return count;
-}
-
-async function analyzeWithReposts(input: AnalysisInput, batchBytes: number, sink: FeatureSink, onRepost: RepostSink): Promise<number> {
-  const analyzeAd = ((await import(input.analyzer)) as { analyzeAd: Analyze }).analyzeAd;
-  const reposts = new RepostIndex(Math.ceil(input.size / 600));
-  let count = 0;
   let bytes = 0;
-  const onRecord = (record: AdRecord) => {
-    const index = count++;
-    const earlier = reposts.find(record);
-    if (earlier >= 0) {
-      onRepost(record, earlier, index);
-      return;
-    }
-    reposts.add(index);
-    const f = analyzeAd(record, index);
-    f.index = index;
-    sink(f);
-  };
   for await (const raw of readByteBatches(input.path, batchBytes)) {
     eachRecord(raw, onRecord, input.onMalformed);
     bytes += raw.bytes.length;
