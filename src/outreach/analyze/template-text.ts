@@ -24,7 +24,12 @@ function codes(text: string): Uint16Array {
 
 export function buildTemplateText(folded: string, masks: Mask[]): string {
   const n = folded.length;
-  if (buffer.length < n * 2 + 64) buffer = new Uint16Array(n * 2 + 64);
+  // Room for the worst case, so the loop needs no checks: a digit between two letters ("a1b") becomes
+  // " <num> " (7 units for 2 characters), and a mask writes its placeholder with a space on each side.
+  let room = 4 * n + 64;
+  for (let k = 0; k < masks.length; k++) room += masks[k]![2].length + 2;
+  if (buffer.length < room) buffer = new Uint16Array(room);
+  const buf = buffer;
   if (masks.length > 1) masks.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
   let out = 0;
   let space = true; // the last written character was a space (or nothing yet)
@@ -33,11 +38,12 @@ export function buildTemplateText(folded: string, masks: Mask[]): string {
   const table = charClass;
   for (let i = 0; i < n; ) {
     if (i >= nextMask) {
-      const [, end, token] = masks[m]!;
+      const mask = masks[m]!;
+      const end = mask[1];
       m++;
       while (m < masks.length && masks[m]![0] < end) m++; // overlapping masks
       nextMask = m < masks.length ? masks[m]![0] : n;
-      out = writeToken(out, space, tokenCodes.get(token) ?? cacheToken(token));
+      out = writeToken(buf, out, space, tokenCodes.get(mask[2]) ?? cacheToken(mask[2]));
       space = true;
       if (end > i) i = end;
       continue;
@@ -45,42 +51,37 @@ export function buildTemplateText(folded: string, masks: Mask[]): string {
     const c = folded.charCodeAt(i);
     const cls = table[c]!;
     if ((cls & C_LETTER) !== 0) {
-      if (out + 8 > buffer.length) grow();
-      buffer[out++] = c;
+      buf[out++] = c;
       space = false;
       i++;
     } else if ((cls & C_DIGIT) !== 0) {
-      out = writeToken(out, space, NUM);
+      out = writeToken(buf, out, space, NUM);
       space = true;
       i++;
       while (i < n && i < nextMask && (table[folded.charCodeAt(i)]! & C_DIGIT) !== 0) i++;
     } else {
       if (!space) {
-        if (out + 8 > buffer.length) grow();
-        buffer[out++] = 32;
+        buf[out++] = 32;
         space = true;
       }
       i++;
     }
   }
-  if (out > 0 && buffer[out - 1] === 32) out--;
-  return utf16.decode(buffer.subarray(0, out));
+  if (out > 0 && buf[out - 1] === 32) out--;
+  return utf16.decode(buf.subarray(0, out));
 }
 
-function writeToken(out: number, space: boolean, token: Uint16Array): number {
-  if (out + token.length + 2 > buffer.length) grow();
+function byStartThenLongest(a: Mask, b: Mask): number {
+  return a[0] - b[0] || b[1] - a[1];
+}
+
+function writeToken(buf: Uint16Array, out: number, space: boolean, token: Uint16Array): number {
   let at = out;
-  if (!space && at > 0) buffer[at++] = 32;
-  buffer.set(token, at);
+  if (!space && at > 0) buf[at++] = 32;
+  buf.set(token, at);
   at += token.length;
-  buffer[at++] = 32;
+  buf[at++] = 32;
   return at;
-}
-
-function grow(): void {
-  const bigger = new Uint16Array(buffer.length * 2);
-  bigger.set(buffer);
-  buffer = bigger;
 }
 
 function cacheToken(token: string): Uint16Array {
