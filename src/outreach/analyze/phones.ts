@@ -5,6 +5,7 @@ import type { CountryCode } from 'libphonenumber-js/max';
 // small modules, each through the TypeScript loader's hooks, in the main thread and in every analysis
 // worker (measured 0.1-0.3 s more per thread at start).
 const { isSupportedCountry, parsePhoneNumberFromString } = createRequire(import.meta.url)('libphonenumber-js/max') as typeof import('libphonenumber-js/max');
+import { DigitsCache } from './digits-cache.ts';
 import { MIN_RUN_DIGITS, TokenKind, type DigitRun, type DigitToken } from './phone-candidates.ts';
 
 /**
@@ -26,26 +27,26 @@ const MAX_DIGITS = 17; // 15 (E.164) + international prefix "00"
 const MAX_ATTEMPTS = 12;
 const CACHE_LIMIT = 200_000;
 /**
- * One map of digits -> E.164 ('' = not a number) per reading context (region, whether neighbouring
- * regions may be tried, whether a "+" was written): the digits alone are the key, so a lookup builds
- * no key string (building "NL* 0612345678" per attempt cost as much as a third of a lookup).
+ * Answers per reading context (region, whether neighbouring regions may be tried, whether a "+" was
+ * written) and digits: '' = not a number. A context is a small number, so a lookup builds no key string
+ * (building "NL* 0612345678" per attempt cost as much as a third of a lookup).
  */
-const caches = new Map<string, Map<string, string>>();
-let cached = 0;
+const cache = new DigitsCache(CACHE_LIMIT);
+const contexts = new Map<string, number>();
 
-function cacheFor(region: CountryCode, fallback: boolean, plus: boolean): Map<string, string> {
-  const context = `${region}${fallback ? '*' : ''}${plus ? '+' : ' '}`;
-  let map = caches.get(context);
-  if (map === undefined) {
-    map = new Map();
-    caches.set(context, map);
+function contextOf(region: CountryCode, fallback: boolean, plus: boolean): number {
+  const key = `${region}${fallback ? '*' : ''}${plus ? '+' : ' '}`;
+  let context = contexts.get(key);
+  if (context === undefined) {
+    context = contexts.size;
+    contexts.set(key, context);
   }
-  return map;
+  return context;
 }
 // The last context looked up: ads of one region ask for the same few contexts over and over.
 let lastRegion = '';
 let lastFlags = -1;
-let lastMap: Map<string, string> = new Map();
+let lastContext = 0;
 
 function tryParse(text: string, region: CountryCode | undefined): string {
   const parsed = parsePhoneNumberFromString(text, region);
@@ -65,14 +66,12 @@ function tryParseMobile(text: string, region: CountryCode | undefined): string {
 
 /** Empties the parse cache (measurements: each pass then pays for every distinct number once). */
 export function clearPhoneCache(): void {
-  caches.clear();
-  cached = 0;
-  lastFlags = -1;
+  cache.clear();
 }
 
 /** Distinct (region, digits) readings parsed since the cache was last emptied. */
 export function phoneCacheSize(): number {
-  return cached;
+  return cache.size;
 }
 
 export function toRegion(country: string | undefined | null, fallback: string): CountryCode {
@@ -96,18 +95,16 @@ let regionsFallback = '';
 export function parseDigits(digits: string, plus: boolean, region: CountryCode, fallbackRegions: readonly CountryCode[]): string {
   const flags = (fallbackRegions.length > 0 ? 1 : 0) | (plus ? 2 : 0);
   if (flags !== lastFlags || region !== lastRegion) {
-    lastMap = cacheFor(region, (flags & 1) !== 0, plus);
+    lastContext = contextOf(region, (flags & 1) !== 0, plus);
     lastFlags = flags;
     lastRegion = region;
   }
-  const cache = lastMap;
-  const known = cache.get(digits);
+  const context = lastContext;
+  const known = cache.get(context, digits);
   if (known !== undefined) return known;
   const result = parseUncached(digits, plus, region, fallbackRegions);
-  if (cached >= CACHE_LIMIT) clearPhoneCache();
-  // (Re)fetched: emptying the caches above dropped the map in hand.
-  cacheFor(region, fallbackRegions.length > 0, plus).set(digits, result);
-  cached++;
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(context, digits, result);
   return result;
 }
 
