@@ -71,10 +71,6 @@ export function buildTemplateText(folded: string, masks: Mask[]): string {
   return utf16.decode(buf.subarray(0, out));
 }
 
-function byStartThenLongest(a: Mask, b: Mask): number {
-  return a[0] - b[0] || b[1] - a[1];
-}
-
 function writeToken(buf: Uint16Array, out: number, space: boolean, token: Uint16Array): number {
   let at = out;
   if (!space && at > 0) buf[at++] = 32;
