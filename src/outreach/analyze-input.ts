@@ -1,8 +1,9 @@
 import { AnalyzePool } from './analyze-pool.ts';
 import { decodeFeatures } from './features-codec.ts';
-import { analyzeLines, eachRecord, type Analyze } from './analyze-lines.ts';
+import { eachRecordOf, type Analyze } from './analyze-lines.ts';
 import type { WorkerOptions } from './analyze-worker.ts';
 import { readByteBatches, type ByteBatch } from './io/jsonl-lines.ts';
+import { PhotoFiles, type PhotoProblem, type PhotoTally } from './io/photo-files.ts';
 import type { MalformedLine } from './io/read-ads.ts';
 import { RepostIndex } from './repost-index.ts';
 import { ENGINE_ANALYZER, withRepostMemo } from './repost-memo.ts';
@@ -15,6 +16,12 @@ export type AnalysisInput = {
   /** URL of the module that exports `analyzeAd`. */
   analyzer: string;
   onMalformed: (m: MalformedLine) => void;
+  /** Folder that relative photo paths (`images`) are taken from: the input file's. */
+  photoBase: string;
+  /** A listed photo that could not be hashed (the ad is analysed without it). */
+  onPhotoProblem: (p: PhotoProblem) => void;
+  /** Photos hashed from files and not usable, added to as the input is read. */
+  photos: PhotoTally;
   /** Input bytes done, ads analysed so far. */
   onProgress: (bytes: number, ads: number) => void;
 };
@@ -47,11 +54,12 @@ async function loadAnalyzer(url: string): Promise<Analyze> {
   return url === ENGINE_ANALYZER ? withRepostMemo(analyzeAd) : analyzeAd;
 }
 
-function analyzeBatch(analyzeAd: Analyze, raw: ByteBatch): { features: AdFeatures[]; malformed: MalformedLine[] } {
+async function analyzeBatch(analyzeAd: Analyze, raw: ByteBatch, photos: PhotoFiles): Promise<{ features: AdFeatures[]; malformed: MalformedLine[]; photoProblems: PhotoProblem[] }> {
   const features: AdFeatures[] = [];
   const malformed: MalformedLine[] = [];
-  analyzeLines(analyzeAd, raw, (f) => features.push(f), (m) => malformed.push(m));
-  return { features, malformed };
+  const photoProblems: PhotoProblem[] = [];
+  await eachRecordOf(raw, photos, (ad) => features.push(analyzeAd(ad, features.length)), (m) => malformed.push(m), (p) => photoProblems.push(p));
+  return { features, malformed, photoProblems };
 }
 
 /**
@@ -88,16 +96,29 @@ export async function analyzeInThread(input: AnalysisInput, batchBytes: number, 
     };
   }
   let bytes = 0;
+  const photos = new PhotoFiles(input.photoBase);
   for await (const raw of readByteBatches(input.path, batchBytes)) {
-    eachRecord(raw, onRecord, input.onMalformed);
+    await eachRecordOf(raw, photos, onRecord, input.onMalformed, input.onPhotoProblem);
     bytes += raw.bytes.length;
     input.onProgress(bytes, count);
   }
+  addTally(input.photos, photos.tally);
   return count;
 }
 
+function addTally(to: PhotoTally, from: PhotoTally): void {
+  to.hashed += from.hashed;
+  to.failed += from.failed;
+}
+
 /** A finished batch waiting for its turn: features, or a worker's encoded answer decoded on delivery. */
-type Finished = { features: AdFeatures[] | null; encoded: Parameters<typeof decodeFeatures>[0] | null; malformed: MalformedLine[]; length: number };
+type Finished = {
+  features: AdFeatures[] | null;
+  encoded: Parameters<typeof decodeFeatures>[0] | null;
+  malformed: MalformedLine[];
+  photoProblems: PhotoProblem[];
+  length: number;
+};
 
 /**
  * Reads the input in this thread and analyses it in a pool of workers. Batches go to a worker while
@@ -116,7 +137,8 @@ export async function analyzeInPool(
   sketch: WorkerOptions['sketch'] = null,
 ): Promise<{ ads: number; stats: PoolStats }> {
   const stats: PoolStats = { workers, mainThreadHelped: mainHelps, batches: 0, batchesInMainThread: 0, workerAnalyzeMs: 0, workerEncodeMs: 0, mainAnalyzeMs: 0, mainDecodeMs: 0 };
-  const pool = new AnalyzePool(workers, { analyzer: input.analyzer, sketch });
+  const pool = new AnalyzePool(workers, { analyzer: input.analyzer, sketch, photoBase: input.photoBase });
+  const photos = new PhotoFiles(input.photoBase);
   const localAnalyzer = mainHelps ? loadAnalyzer(input.analyzer) : null;
   // Keep the rejection handled until it is awaited (the pool may fail first).
   localAnalyzer?.catch(() => {});
@@ -131,6 +153,7 @@ export async function analyzeInPool(
       finished.delete(next++);
       const t0 = performance.now();
       for (const m of b.malformed) input.onMalformed(m);
+      for (const p of b.photoProblems) input.onPhotoProblem(p);
       // Decoded only now, so that batches waiting for their turn stay compact.
       const features = b.features ?? (b.encoded ? decodeFeatures(b.encoded) : []);
       for (let i = 0; i < features.length; i++) {
@@ -153,10 +176,10 @@ export async function analyzeInPool(
       const length = raw.bytes.length;
       if (localAnalyzer && !pool.hasRoom()) {
         const t0 = performance.now();
-        const r = analyzeBatch(await localAnalyzer, raw);
+        const r = await analyzeBatch(await localAnalyzer, raw, photos);
         stats.mainAnalyzeMs += performance.now() - t0;
         stats.batchesInMainThread++;
-        finished.set(at, { features: r.features, encoded: null, malformed: r.malformed, length });
+        finished.set(at, { features: r.features, encoded: null, malformed: r.malformed, photoProblems: r.photoProblems, length });
         deliver();
         // Let the workers' answers in before the next batch.
         await new Promise<void>((resolve) => setImmediate(resolve));
@@ -168,7 +191,8 @@ export async function analyzeInPool(
         (r) => {
           stats.workerAnalyzeMs += r.analyzeMs;
           stats.workerEncodeMs += r.encodeMs;
-          finished.set(at, { features: null, encoded: r.features, malformed: r.malformed, length });
+          addTally(input.photos, r.photos);
+          finished.set(at, { features: null, encoded: r.features, malformed: r.malformed, photoProblems: r.photoProblems, length });
           try {
             deliver();
           } catch (e) {
@@ -186,5 +210,6 @@ export async function analyzeInPool(
   } finally {
     await pool.close();
   }
+  addTally(input.photos, photos.tally);
   return { ads: count, stats };
 }

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 import { analyzeInPool, analyzeInThread, type FeatureSink, type PoolStats, type RepostSink } from './analyze-input.ts';
 import { adFieldsOf } from './analyze/ad-fields.ts';
 import { Clusterer, clusterAds, type ClusterOutput } from './cluster/cluster-ads.ts';
@@ -10,6 +11,7 @@ import { JsonlWriter } from './io/jsonl-writer.ts';
 import { writeResults } from './io/result-lines.ts';
 import { KeptHits } from './kept-hits.ts';
 import { ENGINE_ANALYZER } from './repost-memo.ts';
+import type { PhotoProblem, PhotoTally } from './io/photo-files.ts';
 import type { MalformedLine } from './io/read-ads.ts';
 import type { AdFeatures, AdResult, ClusterSummary, RetainedAd } from './types.ts';
 
@@ -47,6 +49,8 @@ export type AnalysisOptions = {
   score?: (ads: AdFeatures[], out: ClusterOutput) => AdResult[];
   onProgress?: (p: AnalysisProgress) => void;
   onMalformed?: (m: MalformedLine) => void;
+  /** A photo listed in `images` that could not be hashed (the ad is analysed without it). */
+  onPhotoProblem?: (p: PhotoProblem) => void;
 };
 
 export type AnalysisSummary = {
@@ -56,6 +60,11 @@ export type AnalysisSummary = {
   malformed: number;
   /** The first malformed lines (at most MAX_KEPT_MALFORMED; all of them went to `onMalformed`). */
   malformedLines: MalformedLine[];
+  /**
+   * Photos listed as files (`images`): hashed, and not usable; the first problems (at most
+   * MAX_KEPT_MALFORMED; all of them went to `onPhotoProblem`).
+   */
+  photos: PhotoTally & { problems: PhotoProblem[] };
   clusters: number;
   /** Clusters with at least two ads. */
   multiAdClusters: number;
@@ -115,12 +124,26 @@ async function analyse(opts: AnalysisOptions, size: number, out: JsonlWriter, st
     if (malformedLines.length < MAX_KEPT_MALFORMED) malformedLines.push(m);
     opts.onMalformed?.(m);
   };
+  const photos: AnalysisSummary['photos'] = { hashed: 0, failed: 0, problems: [] };
+  const onPhotoProblem = (p: PhotoProblem) => {
+    if (photos.problems.length < MAX_KEPT_MALFORMED) photos.problems.push(p);
+    opts.onPhotoProblem?.(p);
+  };
   const progress = (phase: AnalysisPhase, done: number, total: number, ads: number) =>
     opts.onProgress?.({ phase, done, total, unit: phase === 'analyze' ? 'bytes' : 'ads', ads });
 
   let t = performance.now();
   const analyzer = opts.analyzer ?? ENGINE_ANALYZER;
-  const input = { path: opts.input, size, analyzer, onMalformed, onProgress: (done: number, ads: number) => progress('analyze', done, size, ads) };
+  const input = {
+    path: opts.input,
+    size,
+    analyzer,
+    onMalformed,
+    photoBase: path.dirname(path.resolve(opts.input)),
+    onPhotoProblem,
+    photos,
+    onProgress: (done: number, ads: number) => progress('analyze', done, size, ads),
+  };
   // Repeated strings, lists and indicator hits (sources, languages, phones, the hits of reposts) are kept
   // once. A one-phone list comes from the clusterer's identifier index, which has just looked the number
   // up (a second lookup in the string table cost about 1 us per ad); the table takes the other lists.
@@ -172,6 +195,7 @@ async function analyse(opts: AnalysisOptions, size: number, out: JsonlWriter, st
     ads: count,
     malformed,
     malformedLines,
+    photos,
     ...clusters,
     workers,
     pool,

@@ -188,6 +188,12 @@ export function formatSummary(s: AnalysisSummary): string {
     for (const m of s.malformedLines.slice(0, SHOWN_MALFORMED)) lines.push(`  line ${m.line}: ${m.problem}`);
     if (s.malformed > SHOWN_MALFORMED) lines.push(`  ... and ${s.malformed - SHOWN_MALFORMED} more`);
   }
+  const { hashed, failed, problems } = s.photos;
+  if (hashed + failed > 0) {
+    lines.push(`Photos from files: ${hashed} hashed${failed ? `, ${failed} not usable (those ads were analysed without them):` : ''}`);
+    for (const p of problems.slice(0, SHOWN_MALFORMED)) lines.push(`  line ${p.line}: ${p.path}: ${p.problem}`);
+    if (failed > SHOWN_MALFORMED) lines.push(`  ... and ${failed - SHOWN_MALFORMED} more`);
+  }
   lines.push(`Clusters: ${s.clusters} (${s.multiAdClusters} with two or more ads; largest ${s.largestCluster} ads)`);
   if (s.topClusters.length) {
     lines.push('Highest-scoring clusters:');
