@@ -1,2 +1,2 @@
 /** See node-flags.mjs. */
-export function nodeFlagsFor(args: readonly string[]): string[];
+export function nodeFlagsFor(args: readonly string[], totalMemory?: number, nodeOptions?: string): string[];
