@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cliDatabase, type CliDatabase } from './helpers/cli-database.ts';
 import { generateCorpus } from '../src/outreach/generate/generate-corpus.ts';
@@ -37,6 +38,38 @@ describe('baken outreach import and purge', () => {
         { channel: 'cli', started_by_label: 'cli', status: 'done', created: 0 },
       ]);
       expect(Number((await db.db.selectFrom('outreach_ads').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n)).toBe(40);
+    });
+  });
+
+  it('hashes photos listed as local files, and keeps a problem without the path for one it cannot use', async () => {
+    const photos = path.join(cli.dataDir, 'photos');
+    fs.mkdirSync(photos);
+    const width = 64;
+    const height = 48;
+    const pixels = Buffer.alloc(width * height * 3, 0).map((_, i) => (i * 7) % 251);
+    await sharp(pixels, { raw: { width, height, channels: 3 } }).png().toFile(path.join(photos, 'anna.png'));
+    const ad = (id: string, image: string) => JSON.stringify({ id, source: 'photo-test', title: 'Nieuw', body: 'Lieve meid, bel 0612345678', country: 'NL', images: [image] });
+    const input = path.join(cli.dataDir, 'with-photos.jsonl');
+    fs.writeFileSync(input, `${ad('with', 'photos/anna.png')}\n${ad('without', 'photos/lost-anna.jpg')}\n`);
+    const r = await baken(['outreach', 'import', input]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('2 new, 0 changed, 0 unchanged');
+    expect(r.stdout).toContain('line 2: a listed photo was not used: no such file');
+    expect(r.stdout).not.toContain('lost-anna');
+    await cli.withDb(async (db) => {
+      const keys = await db.db
+        .selectFrom('outreach_ad_keys as k')
+        .innerJoin('outreach_ads as a', 'a.id', 'k.ad_id')
+        .select(['a.external_id', (eb) => eb.fn.countAll().as('n')])
+        .where('a.source', '=', 'photo-test')
+        .groupBy('a.external_id')
+        .orderBy('a.external_id')
+        .execute();
+      // the same ad but for its photo: four more keys (the photo hash's bands)
+      expect(keys.map((k) => [k.external_id, Number(k.n)])).toEqual([
+        ['with', Number(keys.find((k) => k.external_id === 'without')!.n) + 4],
+        ['without', Number(keys.find((k) => k.external_id === 'without')!.n)],
+      ]);
     });
   });
 

@@ -2,6 +2,7 @@ import { recordAudit } from '../../audit/record-audit.ts';
 import { inTransaction, type Ctx } from '../../context.ts';
 import type { OutreachImportChannel, OutreachImportStatus } from '../../db/tables/outreach-work.ts';
 import type { ByteBatch } from '../../outreach/io/jsonl-lines.ts';
+import type { PhotoFiles } from '../../outreach/io/photo-files.ts';
 import { emptyCounts, importByteBatches, type ImportCounts } from './import-lines.ts';
 
 export type NewImportRun = {
@@ -98,6 +99,7 @@ export async function runImport(
   importId: string,
   batches: AsyncIterable<ByteBatch> | Iterable<ByteBatch>,
   onProgress?: (counts: ImportCounts) => void,
+  photos?: PhotoFiles,
 ): Promise<ImportCounts> {
   await ctx.db
     .updateTable('outreach_imports')
@@ -108,6 +110,7 @@ export async function runImport(
   try {
     const counts = await importByteBatches(ctx, batches, {
       importId,
+      photos,
       onProgress: async (c) => {
         last = c;
         await ctx.db.updateTable('outreach_imports').set(countColumns(c)).where('id', '=', importId).execute();
