@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import sharp from 'sharp';
+import { PHOTO_SIZE, testPhotoPixels } from './helpers/test-photos.ts';
 import { afterAll, describe, expect, it } from 'vitest';
 import { analyzeAd } from '../src/outreach/analyze/analyze-ad.ts';
 import { dHashFile, dHashFromPixels, formatImageHash, hammingDistance, parseImageHashes } from '../src/outreach/analyze/image-hash.ts';
@@ -123,23 +124,13 @@ describe('image hashes', () => {
   });
 
   it('hashes image files so that resized and recompressed copies stay close and other images do not', async () => {
-    const width = 320;
-    const height = 240;
-    const pixels = Buffer.alloc(width * height * 3);
-    for (let y = 0; y < height; y++) {
-      for (let x = 0; x < width; x++) {
-        const o = (y * width + x) * 3;
-        pixels[o] = (x * 255) / width;
-        pixels[o + 1] = (y * 255) / height;
-        pixels[o + 2] = ((x ^ y) & 32) * 4;
-      }
-    }
+    const pixels = testPhotoPixels();
     const original = path.join(dir, 'a.png');
     const copy = path.join(dir, 'a-small.jpg');
     const other = path.join(dir, 'b.png');
-    await sharp(pixels, { raw: { width, height, channels: 3 } }).png().toFile(original);
+    await sharp(pixels, { raw: PHOTO_SIZE }).png().toFile(original);
     await sharp(original).resize(160, 120).jpeg({ quality: 60 }).toFile(copy);
-    await sharp(pixels, { raw: { width, height, channels: 3 } }).flop().png().toFile(other);
+    await sharp(pixels, { raw: PHOTO_SIZE }).flop().png().toFile(other);
     const [a, b, c] = await Promise.all([dHashFile(original), dHashFile(copy), dHashFile(other)]);
     expect(hammingDistance(a, b)).toBeLessThanOrEqual(6);
     expect(hammingDistance(a, c)).toBeGreaterThan(20);

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import sharp from 'sharp';
+import { PHOTO_SIZE, testPhotoPixels } from './helpers/test-photos.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dHashFile, formatImageHash, hammingDistance } from '../src/outreach/analyze/image-hash.ts';
 import { MAX_PHOTO_BYTES, PhotoFiles, type PhotoProblem } from '../src/outreach/io/photo-files.ts';
@@ -16,22 +17,12 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 const hex: Record<string, string> = {};
 
 beforeAll(async () => {
-  const width = 320;
-  const height = 240;
-  const pixels = Buffer.alloc(width * height * 3);
-  for (let y = 0; y < height; y++) {
-    for (let x = 0; x < width; x++) {
-      const o = (y * width + x) * 3;
-      pixels[o] = (x * 255) / width;
-      pixels[o + 1] = (y * 255) / height;
-      pixels[o + 2] = ((x ^ y) & 32) * 4;
-    }
-  }
+  const pixels = testPhotoPixels();
   fs.mkdirSync(path.join(dir, 'photos'));
   fs.mkdirSync(path.join(dir, 'photos', 'folder.jpg'));
-  await sharp(pixels, { raw: { width, height, channels: 3 } }).png().toFile(path.join(dir, 'photos', 'a.png'));
+  await sharp(pixels, { raw: PHOTO_SIZE }).png().toFile(path.join(dir, 'photos', 'a.png'));
   await sharp(path.join(dir, 'photos', 'a.png')).resize(160, 120).jpeg({ quality: 60 }).toFile(path.join(dir, 'photos', 'a-small.jpg'));
-  await sharp(pixels, { raw: { width, height, channels: 3 } }).flop().png().toFile(path.join(dir, 'photos', 'b.png'));
+  await sharp(pixels, { raw: PHOTO_SIZE }).flop().png().toFile(path.join(dir, 'photos', 'b.png'));
   fs.writeFileSync(path.join(dir, 'photos', 'notes.jpg'), 'not an image at all');
   // Sparse: takes no disk space, but its size is over the limit.
   fs.closeSync(fs.openSync(path.join(dir, 'photos', 'huge.jpg'), 'w'));
